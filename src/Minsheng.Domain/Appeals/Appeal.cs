@@ -1,0 +1,133 @@
+using Minsheng.Domain.Organization;
+
+namespace Minsheng.Domain.Appeals;
+
+/// <summary>
+/// 诉求件. Status changes only through the action methods below; each consults <see cref="Workflow"/>,
+/// changes the state and appends a timeline entry. State-only guards throw <see cref="IllegalTransitionException"/>.
+/// </summary>
+public sealed partial class Appeal
+{
+    public long Id { get; private set; }
+    public string Number { get; private set; } = "";
+    public string QueryCode { get; private set; } = "";
+    public Channel Channel { get; private set; }
+    public AppealType Type { get; private set; }
+    public long? CategoryId { get; private set; }
+    public Tier Tier { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Content { get; private set; } = "";
+    public long? RegionUnitId { get; private set; }
+    public string? Address { get; private set; }
+    public double? Latitude { get; private set; }
+    public double? Longitude { get; private set; }
+    public string? CitizenName { get; private set; }
+    public string? CitizenPhone { get; private set; }
+    public string? CitizenAddress { get; private set; }
+    /// <summary>The unit (or its staff) the appeal is about; that unit's subtree never sees the complainant.</summary>
+    public long? SubjectUnitId { get; private set; }
+    public AppealStatus Status { get; private set; }
+    public long? LeadUnitId { get; private set; }
+    public DateTimeOffset? SignForDue { get; private set; }
+    public DateTimeOffset? FirstContactDue { get; private set; }
+    public DateTimeOffset? ReplyDue { get; private set; }
+    public DateTimeOffset? ResolveDue { get; private set; }
+    public bool ExtensionUsed { get; private set; }
+    public int? PendingExtensionDays { get; private set; }
+    public string? PendingExtensionReason { get; private set; }
+    public string? ReturnReason { get; private set; }
+    public int ReturnCount { get; private set; }
+    public int RedoCount { get; private set; }
+    public int CallbackAttempts { get; private set; }
+    public CallbackOutcome? CallbackOutcome { get; private set; }
+    public bool? Resolved { get; private set; }
+    public bool? UnitAtFault { get; private set; }
+    public string? ReplyDraft { get; private set; }
+    public string? Reply { get; private set; }
+    public DateTimeOffset? RepliedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public string? CloseReason { get; private set; }
+    public long? MergedIntoId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public long? CreatedByUserId { get; private set; }
+    /// <summary>Bumped by every action; the store uses it as the optimistic concurrency token.</summary>
+    public int Version { get; private set; }
+
+    private readonly List<TimelineEntry> _timeline = [];
+    private readonly List<AppealCoUnit> _coUnits = [];
+    private readonly List<Attachment> _attachments = [];
+    public IReadOnlyList<TimelineEntry> Timeline => _timeline;
+    public IReadOnlyList<AppealCoUnit> CoUnits => _coUnits;
+    public IReadOnlyList<Attachment> Attachments => _attachments;
+
+    public bool IsAnonymous => CitizenName is null && CitizenPhone is null;
+
+    /// <summary>举报 and appeals about a unit carry a confidential complainant.</summary>
+    public bool IsConfidential => Type == AppealType.Report || SubjectUnitId is not null;
+
+    private Appeal() { }
+
+    public static Appeal Register(AppealDraft draft, string number, string queryCode, Actor actor, DateTimeOffset now,
+        IEnumerable<Attachment>? attachments = null)
+    {
+        draft.Validate();
+        if (actor.Role is { } role && role is not (Role.Operator or Role.Dispatcher))
+            throw new ActionForbiddenException(AppealAction.Register, "只有话务员或派单员可以登记诉求。");
+        var appeal = new Appeal
+        {
+            Number = number,
+            QueryCode = queryCode,
+            Channel = draft.Channel,
+            Type = draft.Type,
+            CategoryId = draft.CategoryId,
+            Tier = draft.Tier,
+            Title = draft.Title.Trim(),
+            Content = draft.Content.Trim(),
+            RegionUnitId = draft.RegionUnitId,
+            Address = Blank(draft.Address),
+            Latitude = draft.Latitude,
+            Longitude = draft.Longitude,
+            CitizenName = Blank(draft.CitizenName),
+            CitizenPhone = Blank(draft.CitizenPhone),
+            CitizenAddress = Blank(draft.CitizenAddress),
+            SubjectUnitId = draft.SubjectUnitId,
+            Status = AppealStatus.Registered,
+            CreatedAt = now,
+            UpdatedAt = now,
+            CreatedByUserId = actor.UserId,
+            Version = 1,
+        };
+        appeal._attachments.AddRange(attachments ?? []);
+        appeal._timeline.Add(new TimelineEntry(actor, now, AppealAction.Register, null, AppealStatus.Registered, null, true));
+        return appeal;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>Checks the table and the actor, runs the change, moves the status and records the step.</summary>
+    private void Act(AppealAction action, Actor actor, DateTimeOffset now, string? comment, Action? change = null)
+    {
+        var rule = Workflow.Rule(action);
+        if (actor.Role is not { } role || !rule.Roles.Contains(role))
+            throw new ActionForbiddenException(action, "当前角色无权执行此操作。");
+        var to = Workflow.Target(Status, action) ?? throw new IllegalTransitionException(Status, action);
+        if (rule.Party == Party.LeadUnit && (LeadUnitId is not { } lead || !actor.Covers(lead)))
+            throw new ActionForbiddenException(action, "只有主办单位可以执行此操作。");
+        if (rule.Party == Party.CoUnit && !_coUnits.Any(c => actor.Covers(c.UnitId)))
+            throw new ActionForbiddenException(action, "只有协办单位可以执行此操作。");
+        var from = Status;
+        change?.Invoke();
+        Status = to;
+        UpdatedAt = now;
+        Version++;
+        _timeline.Add(new TimelineEntry(actor, now, action, from, to, Blank(comment), rule.Public));
+    }
+
+    private static string Required(string? value, string field, string label, int max = 2000)
+    {
+        var errors = new FieldErrors().Text(field, value, label, max);
+        errors.ThrowIfAny();
+        return value!.Trim();
+    }
+}

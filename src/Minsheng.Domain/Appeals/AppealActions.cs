@@ -1,0 +1,208 @@
+namespace Minsheng.Domain.Appeals;
+
+/// <summary>One method per workflow action. Each validates its own arguments and delegates to Act.</summary>
+public sealed partial class Appeal
+{
+    public const int MaxExtensionDays = 30;
+    public const int CallbackAttemptsBeforeClose = 3;
+
+    public void AnswerDirectly(string answer, Actor actor, DateTimeOffset now)
+    {
+        var text = Required(answer, "answer", "答复内容");
+        Act(AppealAction.DirectAnswer, actor, now, text, () =>
+        {
+            Reply = text;
+            RepliedAt = now;
+            ClosedAt = now;
+        });
+    }
+
+    public void Dispatch(long leadUnitId, IReadOnlyCollection<long> coUnitIds, Actor actor, DateTimeOffset now,
+        string? comment = null, long? categoryId = null, Tier? tier = null, AppealType? type = null)
+    {
+        if (coUnitIds.Contains(leadUnitId))
+            throw new DomainValidationException("coUnitIds", "协办单位不能与主办单位相同。");
+        Act(AppealAction.Dispatch, actor, now, comment, () =>
+        {
+            LeadUnitId = leadUnitId;
+            _coUnits.Clear();
+            _coUnits.AddRange(coUnitIds.Distinct().Select(id => new AppealCoUnit(id)));
+            CategoryId = categoryId ?? CategoryId;
+            Tier = tier ?? Tier;
+            Type = type ?? Type;
+            ReturnReason = null;
+        });
+    }
+
+    public void Claim(Actor actor, DateTimeOffset now, string? comment = null) =>
+        Act(AppealAction.Claim, actor, now, comment);
+
+    public void RecordContact(string note, Actor actor, DateTimeOffset now) =>
+        Act(AppealAction.RecordContact, actor, now, Required(note, "comment", "联系情况"));
+
+    public void RequestReturn(string reason, Actor actor, DateTimeOffset now)
+    {
+        var text = Required(reason, "reason", "退单理由");
+        Act(AppealAction.RequestReturn, actor, now, text, () =>
+        {
+            ReturnReason = text;
+            ReturnCount++;
+        });
+    }
+
+    public void AcceptReturn(Actor actor, DateTimeOffset now, string? comment = null) =>
+        Act(AppealAction.AcceptReturn, actor, now, comment, () =>
+        {
+            LeadUnitId = null;
+            _coUnits.Clear();
+        });
+
+    public void RejectReturn(string reason, Actor actor, DateTimeOffset now) =>
+        Act(AppealAction.RejectReturn, actor, now, Required(reason, "reason", "驳回理由"), () => ReturnReason = null);
+
+    public void RequestExtension(int days, string reason, Actor actor, DateTimeOffset now)
+    {
+        if (days is < 1 or > MaxExtensionDays)
+            throw new DomainValidationException("days", $"延期天数应在 1 到 {MaxExtensionDays} 个工作日之间。");
+        var text = Required(reason, "reason", "延期理由");
+        if (Tier == Tier.Urgent) throw new IllegalTransitionException(Status, AppealAction.RequestExtension, "特别办诉求不能延期。");
+        if (ExtensionUsed) throw new IllegalTransitionException(Status, AppealAction.RequestExtension, "本件已延期过一次，不能再次申请。");
+        if (PendingExtensionDays is not null) throw new IllegalTransitionException(Status, AppealAction.RequestExtension, "已有待审批的延期申请。");
+        Act(AppealAction.RequestExtension, actor, now, $"申请延期 {days} 个工作日：{text}", () =>
+        {
+            PendingExtensionDays = days;
+            PendingExtensionReason = text;
+        });
+    }
+
+    public void ApproveExtension(Actor actor, DateTimeOffset now, string? comment = null)
+    {
+        RequirePendingExtension(AppealAction.ApproveExtension);
+        Act(AppealAction.ApproveExtension, actor, now, comment, () =>
+        {
+            ExtensionUsed = true;
+            PendingExtensionDays = null;
+            PendingExtensionReason = null;
+        });
+    }
+
+    public void RejectExtension(string reason, Actor actor, DateTimeOffset now)
+    {
+        RequirePendingExtension(AppealAction.RejectExtension);
+        Act(AppealAction.RejectExtension, actor, now, Required(reason, "reason", "驳回理由"), () =>
+        {
+            PendingExtensionDays = null;
+            PendingExtensionReason = null;
+        });
+    }
+
+    private void RequirePendingExtension(AppealAction action)
+    {
+        if (PendingExtensionDays is null) throw new IllegalTransitionException(Status, action, "没有待审批的延期申请。");
+    }
+
+    public void Contribute(string part, Actor actor, DateTimeOffset now) =>
+        Act(AppealAction.Contribute, actor, now, Required(part, "content", "协办意见", AppealDraft.ContentMax));
+
+    public void SubmitReply(string reply, Actor actor, DateTimeOffset now)
+    {
+        var text = Required(reply, "content", "答复内容", AppealDraft.ContentMax);
+        Act(AppealAction.SubmitReply, actor, now, text, () => ReplyDraft = text);
+    }
+
+    /// <summary>Only an approved reply counts as replied: the draft becomes the reply the citizen sees.</summary>
+    public void ApproveReply(Actor actor, DateTimeOffset now, string? comment = null) =>
+        Act(AppealAction.ApproveReply, actor, now, comment, () =>
+        {
+            Reply = ReplyDraft;
+            ReplyDraft = null;
+            RepliedAt = now;
+            CallbackAttempts = 0;
+            CallbackOutcome = null;
+        });
+
+    public void RejectReply(string reason, Actor actor, DateTimeOffset now) =>
+        Act(AppealAction.RejectReply, actor, now, Required(reason, "reason", "退回理由"));
+
+    public void RecordCallback(CallbackOutcome outcome, bool? resolved, bool? unitAtFault, string? comment, Actor actor, DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(outcome)) throw new DomainValidationException("outcome", "回访结果无效。");
+        var action = outcome switch
+        {
+            Appeals.CallbackOutcome.Satisfied or Appeals.CallbackOutcome.BasicallySatisfied => AppealAction.CallbackSatisfied,
+            Appeals.CallbackOutcome.Unsatisfied => AppealAction.CallbackUnsatisfied,
+            _ => AppealAction.CallbackNotReached,
+        };
+        Act(action, actor, now, comment, () =>
+        {
+            CallbackAttempts++;
+            CallbackOutcome = outcome;
+            if (outcome != Appeals.CallbackOutcome.NotReached)
+            {
+                Resolved = resolved;
+                UnitAtFault = outcome == Appeals.CallbackOutcome.Unsatisfied ? unitAtFault : null;
+            }
+            if (action == AppealAction.CallbackSatisfied) ClosedAt = now;
+        });
+    }
+
+    public void Redo(string reason, Actor actor, DateTimeOffset now) =>
+        Act(AppealAction.Redo, actor, now, Required(reason, "reason", "重办理由"), () =>
+        {
+            RedoCount++;
+            Reply = null;
+            RepliedAt = null;
+        });
+
+    /// <summary>Closes after a re-review, or after the citizen could not be reached on repeated attempts.</summary>
+    public void Close(string reason, Actor actor, DateTimeOffset now)
+    {
+        var text = Required(reason, "reason", "办结理由");
+        if (Status == AppealStatus.Replied && CallbackAttempts < CallbackAttemptsBeforeClose)
+            throw new IllegalTransitionException(Status, AppealAction.Close,
+                $"回访未满 {CallbackAttemptsBeforeClose} 次，不能直接办结。");
+        Act(AppealAction.Close, actor, now, text, () =>
+        {
+            CloseReason = text;
+            ClosedAt = now;
+        });
+    }
+
+    public void MergeInto(Appeal target, Actor actor, DateTimeOffset now)
+    {
+        if (target.Id == Id) throw new DomainValidationException("targetId", "不能并入自身。");
+        if (Workflow.IsTerminal(target.Status))
+            throw new IllegalTransitionException(Status, AppealAction.Merge, $"目标诉求 {target.Number} 已结束，不能并入。");
+        Act(AppealAction.Merge, actor, now, $"并入 {target.Number}", () =>
+        {
+            MergedIntoId = target.Id;
+            ClosedAt = now;
+        });
+    }
+
+    public void MarkInvalid(string reason, Actor actor, DateTimeOffset now)
+    {
+        var text = Required(reason, "reason", "无效理由");
+        Act(AppealAction.MarkInvalid, actor, now, text, () =>
+        {
+            CloseReason = text;
+            ClosedAt = now;
+        });
+    }
+
+    /// <summary>回头看: a closed appeal reopened after a revisit goes back to the dispatch queue.</summary>
+    public void Reopen(string reason, Actor actor, DateTimeOffset now) =>
+        Act(AppealAction.Reopen, actor, now, Required(reason, "reason", "重新办理理由"), () =>
+        {
+            ClosedAt = null;
+            CloseReason = null;
+            LeadUnitId = null;
+            _coUnits.Clear();
+        });
+
+    public void Escalate(string reason, Actor actor, DateTimeOffset now)
+    {
+        if (Tier == Tier.HighLevel) throw new IllegalTransitionException(Status, AppealAction.Escalate, "本件已是高位办。");
+        Act(AppealAction.Escalate, actor, now, Required(reason, "reason", "提级理由"), () => Tier = Tier.HighLevel);
+    }
+}

@@ -1,0 +1,49 @@
+namespace Minsheng.Domain.Organization;
+
+public enum UnitKind
+{
+    County,      // 县/市
+    Department,  // 部门
+    Township,    // 乡镇/街道
+    Village,     // 村/社区
+}
+
+/// <summary>
+/// A node of the unit tree. Path is the chain of unit codes ("/MF/MF-T01/") so that a subtree is a
+/// string prefix: scope checks and subtree queries need no recursion.
+/// </summary>
+public sealed class Unit
+{
+    public long Id { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public UnitKind Kind { get; private set; }
+    public long? ParentId { get; private set; }
+    public string Path { get; private set; } = "/";
+    public string? Phone { get; private set; }
+    public bool Active { get; private set; } = true;
+
+    private Unit() { }
+
+    public Unit(string code, string name, UnitKind kind, Unit? parent, string? phone = null)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Contains('/'))
+            throw new DomainValidationException("code", "单位编码不能为空，且不能包含“/”。");
+        Code = code;
+        Name = name;
+        Kind = kind;
+        ParentId = parent?.Id;
+        Path = $"{parent?.Path ?? "/"}{code}/";
+        Phone = phone;
+    }
+
+    public void Update(string name, string? phone)
+    {
+        Name = name;
+        Phone = phone;
+    }
+
+    public void Deactivate() => Active = false;
+
+    public bool IsWithin(Unit ancestor) => Path.StartsWith(ancestor.Path, StringComparison.Ordinal);
+}
