@@ -30,7 +30,7 @@ public sealed class FieldErrors
         {
             if (required) Add(field, $"{label}不能为空。");
         }
-        else if (value.Length > max) Add(field, $"{label}不能超过 {max} 个字。");
+        else if (value.Trim().Length > max) Add(field, $"{label}不能超过 {max} 个字。");
         return this;
     }
 

@@ -106,9 +106,11 @@ public sealed partial class Appeal
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// <summary>Checks the table and the actor, runs the change, moves the status and records the step.</summary>
-    private void Act(AppealAction action, Actor actor, DateTimeOffset now, string? comment, Action? change = null)
+    /// <param name="guard">A state rule beyond the table; returns why the action is refused, or null.</param>
+    private void Act(AppealAction action, Actor actor, DateTimeOffset now, string? comment, Action? change = null, Func<string?>? guard = null)
     {
         var rule = Workflow.Rule(action);
+        // Role first, so a caller without the role learns nothing about the appeal's state.
         if (actor.Role is not { } role || !rule.Roles.Contains(role))
             throw new ActionForbiddenException(action, "当前角色无权执行此操作。");
         var to = Workflow.Target(Status, action) ?? throw new IllegalTransitionException(Status, action);
@@ -116,6 +118,7 @@ public sealed partial class Appeal
             throw new ActionForbiddenException(action, "只有主办单位可以执行此操作。");
         if (rule.Party == Party.CoUnit && !_coUnits.Any(c => actor.Covers(c.UnitId)))
             throw new ActionForbiddenException(action, "只有协办单位可以执行此操作。");
+        if (guard?.Invoke() is { } refusal) throw new IllegalTransitionException(Status, action, refusal);
         var from = Status;
         change?.Invoke();
         Status = to;

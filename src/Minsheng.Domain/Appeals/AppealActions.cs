@@ -55,6 +55,7 @@ public sealed partial class Appeal
         {
             LeadUnitId = null;
             _coUnits.Clear();
+            ClearPendingExtension();
         });
 
     public void RejectReturn(string reason, Actor actor, DateTimeOffset now) =>
@@ -65,40 +66,32 @@ public sealed partial class Appeal
         if (days is < 1 or > MaxExtensionDays)
             throw new DomainValidationException("days", $"延期天数应在 1 到 {MaxExtensionDays} 个工作日之间。");
         var text = Required(reason, "reason", "延期理由");
-        if (Tier == Tier.Urgent) throw new IllegalTransitionException(Status, AppealAction.RequestExtension, "特别办诉求不能延期。");
-        if (ExtensionUsed) throw new IllegalTransitionException(Status, AppealAction.RequestExtension, "本件已延期过一次，不能再次申请。");
-        if (PendingExtensionDays is not null) throw new IllegalTransitionException(Status, AppealAction.RequestExtension, "已有待审批的延期申请。");
         Act(AppealAction.RequestExtension, actor, now, $"申请延期 {days} 个工作日：{text}", () =>
         {
             PendingExtensionDays = days;
             PendingExtensionReason = text;
-        });
+        }, () => Tier == Tier.Urgent ? "特别办诉求不能延期。"
+            : ExtensionUsed ? "本件已延期过一次，不能再次申请。"
+            : PendingExtensionDays is not null ? "已有待审批的延期申请。" : null);
     }
 
-    public void ApproveExtension(Actor actor, DateTimeOffset now, string? comment = null)
-    {
-        RequirePendingExtension(AppealAction.ApproveExtension);
+    public void ApproveExtension(Actor actor, DateTimeOffset now, string? comment = null) =>
         Act(AppealAction.ApproveExtension, actor, now, comment, () =>
         {
             ExtensionUsed = true;
-            PendingExtensionDays = null;
-            PendingExtensionReason = null;
-        });
-    }
+            ClearPendingExtension();
+        }, NoPendingExtension);
 
-    public void RejectExtension(string reason, Actor actor, DateTimeOffset now)
-    {
-        RequirePendingExtension(AppealAction.RejectExtension);
-        Act(AppealAction.RejectExtension, actor, now, Required(reason, "reason", "驳回理由"), () =>
-        {
-            PendingExtensionDays = null;
-            PendingExtensionReason = null;
-        });
-    }
+    public void RejectExtension(string reason, Actor actor, DateTimeOffset now) =>
+        Act(AppealAction.RejectExtension, actor, now, Required(reason, "reason", "驳回理由"), ClearPendingExtension, NoPendingExtension);
 
-    private void RequirePendingExtension(AppealAction action)
+    private string? NoPendingExtension() => PendingExtensionDays is null ? "没有待审批的延期申请。" : null;
+
+    /// <summary>A request belongs to the unit that made it; it lapses when the appeal leaves that unit's hands.</summary>
+    private void ClearPendingExtension()
     {
-        if (PendingExtensionDays is null) throw new IllegalTransitionException(Status, action, "没有待审批的延期申请。");
+        PendingExtensionDays = null;
+        PendingExtensionReason = null;
     }
 
     public void Contribute(string part, Actor actor, DateTimeOffset now) =>
@@ -150,34 +143,40 @@ public sealed partial class Appeal
         Act(AppealAction.Redo, actor, now, Required(reason, "reason", "重办理由"), () =>
         {
             RedoCount++;
-            Reply = null;
-            RepliedAt = null;
+            ClearReply();
+            ClearPendingExtension();
         });
+
+    /// <summary>Work starts again: the old reply and its callback no longer count.</summary>
+    private void ClearReply()
+    {
+        Reply = null;
+        RepliedAt = null;
+        CallbackOutcome = null;
+        Resolved = null;
+        UnitAtFault = null;
+    }
 
     /// <summary>Closes after a re-review, or after the citizen could not be reached on repeated attempts.</summary>
     public void Close(string reason, Actor actor, DateTimeOffset now)
     {
         var text = Required(reason, "reason", "办结理由");
-        if (Status == AppealStatus.Replied && CallbackAttempts < CallbackAttemptsBeforeClose)
-            throw new IllegalTransitionException(Status, AppealAction.Close,
-                $"回访未满 {CallbackAttemptsBeforeClose} 次，不能直接办结。");
         Act(AppealAction.Close, actor, now, text, () =>
         {
             CloseReason = text;
             ClosedAt = now;
-        });
+        }, () => Status == AppealStatus.Replied && CallbackAttempts < CallbackAttemptsBeforeClose
+            ? $"回访未满 {CallbackAttemptsBeforeClose} 次，不能直接办结。" : null);
     }
 
     public void MergeInto(Appeal target, Actor actor, DateTimeOffset now)
     {
-        if (target.Id == Id) throw new DomainValidationException("targetId", "不能并入自身。");
-        if (Workflow.IsTerminal(target.Status))
-            throw new IllegalTransitionException(Status, AppealAction.Merge, $"目标诉求 {target.Number} 已结束，不能并入。");
+        if (ReferenceEquals(target, this) || target.Number == Number) throw new DomainValidationException("targetId", "不能并入自身。");
         Act(AppealAction.Merge, actor, now, $"并入 {target.Number}", () =>
         {
             MergedIntoId = target.Id;
             ClosedAt = now;
-        });
+        }, () => Workflow.IsTerminal(target.Status) ? $"目标诉求 {target.Number} 已结束，不能并入。" : null);
     }
 
     public void MarkInvalid(string reason, Actor actor, DateTimeOffset now)
@@ -198,11 +197,13 @@ public sealed partial class Appeal
             CloseReason = null;
             LeadUnitId = null;
             _coUnits.Clear();
+            ClearReply();
+            ClearPendingExtension();
         });
 
     public void Escalate(string reason, Actor actor, DateTimeOffset now)
     {
-        if (Tier == Tier.HighLevel) throw new IllegalTransitionException(Status, AppealAction.Escalate, "本件已是高位办。");
-        Act(AppealAction.Escalate, actor, now, Required(reason, "reason", "提级理由"), () => Tier = Tier.HighLevel);
+        Act(AppealAction.Escalate, actor, now, Required(reason, "reason", "提级理由"), () => Tier = Tier.HighLevel,
+            () => Tier == Tier.HighLevel ? "本件已是高位办。" : null);
     }
 }

@@ -34,8 +34,8 @@ public sealed record AppealDraft(
             .Text("citizenAddress", CitizenAddress, "联系地址", AddressMax, required: false);
         if (!string.IsNullOrWhiteSpace(CitizenPhone) && !PhoneNumber.IsValid(CitizenPhone))
             errors.Add("citizenPhone", "电话号码格式不正确：请填写 11 位手机号或带区号的固定电话。");
-        if (Latitude is < -90 or > 90) errors.Add("latitude", "纬度应在 -90 到 90 之间。");
-        if (Longitude is < -180 or > 180) errors.Add("longitude", "经度应在 -180 到 180 之间。");
+        if (Latitude is { } lat && !(lat is >= -90 and <= 90)) errors.Add("latitude", "纬度应在 -90 到 90 之间。");
+        if (Longitude is { } lon && !(lon is >= -180 and <= 180)) errors.Add("longitude", "经度应在 -180 到 180 之间。");
         if (Latitude.HasValue != Longitude.HasValue) errors.Add(Latitude.HasValue ? "longitude" : "latitude", "经纬度须同时填写。");
         if (!Enum.IsDefined(Channel)) errors.Add("channel", "渠道无效。");
         if (!Enum.IsDefined(Type)) errors.Add("type", "诉求性质无效。");

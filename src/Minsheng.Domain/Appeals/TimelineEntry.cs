@@ -16,7 +16,7 @@ public sealed class TimelineEntry
     public AppealStatus? FromStatus { get; private set; }
     public AppealStatus ToStatus { get; private set; }
     public string? Comment { get; private set; }
-    public bool Public { get; private set; }
+    public bool IsPublic { get; private set; }
 
     private TimelineEntry() { }
 
@@ -31,6 +31,6 @@ public sealed class TimelineEntry
         FromStatus = from;
         ToStatus = to;
         Comment = comment;
-        Public = isPublic;
+        IsPublic = isPublic;
     }
 }

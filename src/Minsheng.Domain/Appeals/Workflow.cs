@@ -10,7 +10,10 @@ public enum Party { Anyone, LeadUnit, CoUnit }
 
 public sealed record Transition(AppealAction Action, Role[] Roles, Party Party, bool Public, (AppealStatus From, AppealStatus To)[] Moves);
 
-/// <summary>The whole appeal workflow: (status, action) → status, and who may act. Nothing else decides it.</summary>
+/// <summary>
+/// The whole appeal workflow: (status, action) → status, and who may act. A few actions add a guard on
+/// the appeal's own data (extension once, callbacks before closing); those live beside the action in Appeal.
+/// </summary>
 public static class Workflow
 {
     private static readonly Role[] Desk = [Operator, Dispatcher];

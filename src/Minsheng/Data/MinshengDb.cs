@@ -1,0 +1,82 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Minsheng.Domain.Appeals;
+using Minsheng.Domain.Organization;
+using Minsheng.Features.Audit;
+using Minsheng.Features.Users;
+using Minsheng.Infrastructure;
+
+namespace Minsheng.Data;
+
+/// <summary>
+/// The unit of work. The schema itself comes from the numbered SQL scripts in Migrations/; this model
+/// only maps onto it (snake_case names, enums as text, and on SQLite timestamps as unix milliseconds).
+/// </summary>
+public sealed class MinshengDb(DbContextOptions<MinshengDb> options) : DbContext(options)
+{
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+    public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
+    public DbSet<AppealCoUnit> AppealCoUnits => Set<AppealCoUnit>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Appeal>(e =>
+        {
+            e.ToTable("appeals");
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasMany(a => a.Timeline).WithOne().HasForeignKey(t => t.AppealId);
+            e.HasMany(a => a.CoUnits).WithOne().HasForeignKey(c => c.AppealId);
+            e.HasMany(a => a.Attachments).WithOne().HasForeignKey(x => x.AppealId);
+            e.Navigation(a => a.Timeline).HasField("_timeline");
+            e.Navigation(a => a.CoUnits).HasField("_coUnits");
+            e.Navigation(a => a.Attachments).HasField("_attachments");
+            e.HasIndex(a => a.Number).IsUnique();
+        });
+        b.Entity<TimelineEntry>().ToTable("timeline_entries");
+        b.Entity<AppealCoUnit>(e =>
+        {
+            e.ToTable("appeal_co_units");
+            e.HasKey(c => new { c.AppealId, c.UnitId });
+        });
+        b.Entity<Attachment>().ToTable("attachments");
+        b.Entity<Unit>().ToTable("units");
+        b.Entity<Category>().ToTable("categories");
+        b.Entity<User>().ToTable("users");
+        b.Entity<AuditEntry>().ToTable("audit_log");
+        b.Entity<AccessLogEntry>().ToTable("access_log");
+        b.Entity<DataProtectionKeyRow>().ToTable("data_protection_keys");
+
+        var millis = new ValueConverter<DateTimeOffset, long>(d => d.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+        foreach (var entity in b.Model.GetEntityTypes())
+        {
+            foreach (var p in entity.GetProperties())
+            {
+                p.SetColumnName(SnakeCase(p.Name));
+                var type = Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType;
+                if (type.IsEnum) p.SetProviderClrType(typeof(string));
+                if (type == typeof(DateTimeOffset) && IsSqlite) p.SetValueConverter(millis);
+            }
+        }
+    }
+
+    public static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0) sb.Append('_');
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+}

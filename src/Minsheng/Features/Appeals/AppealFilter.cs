@@ -1,0 +1,53 @@
+using Minsheng.Domain;
+using Minsheng.Domain.Appeals;
+
+namespace Minsheng.Features.Appeals;
+
+/// <summary>Query-string filters of the appeal list. Parsed by hand so a bad value names its field.</summary>
+public sealed record AppealFilter(
+    string? Status, long? UnitId, long? CategoryId, string? Channel, string? Type, string? Tier,
+    DateTimeOffset? From, DateTimeOffset? To, string? Q, int? Page, int? PageSize)
+{
+    public const int MaxPageSize = 100;
+
+    public (int Page, int Size) Validate()
+    {
+        var errors = new FieldErrors();
+        Check<AppealStatus>(Status, "status", errors);
+        Check<Channel>(Channel, "channel", errors);
+        Check<AppealType>(Type, "type", errors);
+        Check<Tier>(Tier, "tier", errors);
+        if (Page is < 1) errors.Add("page", "页码从 1 开始。");
+        if (PageSize is < 1 or > MaxPageSize) errors.Add("pageSize", $"每页条数应在 1 到 {MaxPageSize} 之间。");
+        if (From > To) errors.Add("from", "开始时间不能晚于结束时间。");
+        if (Q is { Length: > 100 }) errors.Add("q", "搜索词不能超过 100 个字。");
+        errors.ThrowIfAny();
+        return (Page ?? 1, PageSize ?? 20);
+    }
+
+    private static void Check<T>(string? value, string field, FieldErrors errors) where T : struct, Enum
+    {
+        if (value is not null && Parse<T>(value) is null) errors.Add(field, $"取值无效：{value}。可选值：{string.Join("、", Enum.GetNames<T>())}。");
+    }
+
+    private static T? Parse<T>(string? value) where T : struct, Enum =>
+        value is not null && Enum.TryParse<T>(value, true, out var v) && Enum.IsDefined(v) && !int.TryParse(value, out _) ? v : null;
+
+    public IQueryable<Appeal> Apply(IQueryable<Appeal> q)
+    {
+        if (Parse<AppealStatus>(Status) is { } s) q = q.Where(a => a.Status == s);
+        if (Parse<Channel>(Channel) is { } c) q = q.Where(a => a.Channel == c);
+        if (Parse<AppealType>(Type) is { } t) q = q.Where(a => a.Type == t);
+        if (Parse<Tier>(Tier) is { } tier) q = q.Where(a => a.Tier == tier);
+        if (CategoryId is { } cat) q = q.Where(a => a.CategoryId == cat);
+        if (UnitId is { } u) q = q.Where(a => a.LeadUnitId == u || a.CoUnits.Any(x => x.UnitId == u));
+        if (From is { } from) q = q.Where(a => a.CreatedAt >= from);
+        if (To is { } to) q = q.Where(a => a.CreatedAt <= to);
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var text = Q.Trim();
+            q = q.Where(a => a.Number == text || a.Title.Contains(text) || a.Content.Contains(text));
+        }
+        return q;
+    }
+}

@@ -1,0 +1,37 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Minsheng.Data;
+
+namespace Minsheng.Features.Appeals;
+
+/// <summary>
+/// 受理编号: the China-time date and a daily sequence (202611220001), drawn from a counter row in the
+/// caller's transaction so two instances never hand out the same number.
+/// </summary>
+public sealed class AppealNumbers(MinshengDb db)
+{
+    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+    private const string CodeAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+    public async Task<string> NextAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var day = now.ToOffset(ChinaOffset).ToString("yyyyMMdd");
+        var conn = db.Database.GetDbConnection();
+        await using DbCommand cmd = conn.CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Appeal numbers are drawn inside the registering transaction.");
+        cmd.CommandText = "insert into number_sequences (day, last_value) values (@day, 1) " +
+                          "on conflict (day) do update set last_value = number_sequences.last_value + 1 returning last_value";
+        var p = cmd.CreateParameter();
+        p.ParameterName = "@day";
+        p.Value = day;
+        cmd.Parameters.Add(p);
+        var seq = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct));
+        return $"{day}{seq:D4}";
+    }
+
+    /// <summary>The citizen's tracking code: 6 characters without look-alikes (no 0/O, 1/I).</summary>
+    public static string NewQueryCode() => RandomNumberGenerator.GetString(CodeAlphabet, 6);
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Data;
+using Minsheng.Domain.Appeals;
+using Minsheng.Domain.Organization;
+using Minsheng.Domain.Privacy;
+using Minsheng.Infrastructure;
+
+namespace Minsheng.Features.Appeals;
+
+/// <summary>Turns appeals into what the current viewer may see. The only place identity leaves the domain for staff.</summary>
+public sealed class AppealPresenter(MinshengDb db, UnitTree units, CurrentUser me)
+{
+    private Dictionary<long, string>? _categories;
+
+    private async Task<Dictionary<long, string>> CategoriesAsync(CancellationToken ct) =>
+        _categories ??= await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+
+    public async Task<AppealSummary> SummaryAsync(Appeal a, CancellationToken ct)
+    {
+        var categories = await CategoriesAsync(ct);
+        return Summary(a, categories);
+    }
+
+    public async Task<IReadOnlyList<AppealSummary>> SummariesAsync(IEnumerable<Appeal> appeals, CancellationToken ct)
+    {
+        var categories = await CategoriesAsync(ct);
+        return appeals.Select(a => Summary(a, categories)).ToList();
+    }
+
+    private AppealSummary Summary(Appeal a, Dictionary<long, string> categories) => new(
+        a.Id, a.Number, a.Title, a.Status, Labels.Status(a.Status), a.Type, Labels.Type(a.Type), a.Tier, Labels.Tier(a.Tier),
+        a.Channel, Labels.Channel(a.Channel), a.CategoryId, a.CategoryId is { } c ? categories.GetValueOrDefault(c) : null,
+        a.RegionUnitId, Name(a.RegionUnitId), a.LeadUnitId, Name(a.LeadUnitId), a.CreatedAt, a.UpdatedAt,
+        new Deadlines(a.SignForDue, a.FirstContactDue, a.ReplyDue, a.ResolveDue));
+
+    private string? Name(long? unitId) => unitId is null ? null : units.NameOf(unitId);
+
+    public bool MaySeeComplainant(Appeal a) => Confidentiality.MaySeeComplainant(a, me.Role, me.UnitId, units.IsWithin);
+
+    public static bool MayUnmask(Role role) => role is Role.Operator or Role.Dispatcher or Role.UnitHandler or Role.UnitHead or Role.Supervisor or Role.Leader;
+
+    public CitizenView? Citizen(Appeal a, bool unmasked)
+    {
+        if (!MaySeeComplainant(a)) return null;
+        if (a.IsAnonymous && a.CitizenAddress is null) return new CitizenView(true, null, null, null, false);
+        return unmasked
+            ? new CitizenView(a.IsAnonymous, a.CitizenName, a.CitizenPhone, a.CitizenAddress, false)
+            : new CitizenView(a.IsAnonymous, MaskName(a.CitizenName), a.CitizenPhone is { } p ? PhoneNumber.Mask(p) : null,
+                a.CitizenAddress is { } ad ? MaskAddress(ad) : null, true);
+    }
+
+    public static string? MaskName(string? name) => name is null ? null : name.Length <= 1 ? "*" : name[0] + new string('*', name.Length - 1);
+
+    private static string MaskAddress(string address) => address.Length <= 6 ? "****" : address[..6] + "****";
+
+    public async Task<AppealDetail> DetailAsync(Appeal a, CancellationToken ct, bool unmasked = false)
+    {
+        var hidden = !MaySeeComplainant(a);
+        var timeline = a.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(Timeline).ToList();
+        return new AppealDetail(
+            await SummaryAsync(a, ct), a.Content, a.Address, a.Latitude, a.Longitude,
+            Citizen(a, unmasked), hidden, a.SubjectUnitId is { } s ? new UnitRef(s, units.NameOf(s)) : null,
+            a.CoUnits.Select(c => new UnitRef(c.UnitId, units.NameOf(c.UnitId))).ToList(),
+            a.Reply, a.ReplyDraft, a.RepliedAt, a.ClosedAt, a.CloseReason,
+            a.ReturnReason, a.ReturnCount, a.RedoCount, a.ExtensionUsed, a.PendingExtensionDays, a.PendingExtensionReason,
+            a.CallbackAttempts, a.CallbackOutcome, a.MergedIntoId,
+            a.Attachments.Select(x => new AttachmentView(x.Id, x.FileName, x.ContentType, x.Size)).ToList(),
+            Workflow.Available(a.Status, me.Role).Select(x => x.ToString()).ToList(), a.Version, timeline);
+    }
+
+    public TimelineView Timeline(TimelineEntry t) => new(
+        t.Id, t.At, t.Action, Labels.Action(t.Action), t.FromStatus, t.ToStatus, Labels.Status(t.ToStatus),
+        t.ActorName, t.ActorRole is { } r ? Labels.Role(r) : null, t.ActorUnitId is { } u ? units.NameOf(u) : null, t.Comment);
+}

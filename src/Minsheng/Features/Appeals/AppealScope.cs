@@ -1,0 +1,29 @@
+using Minsheng.Data;
+using Minsheng.Domain.Appeals;
+using Minsheng.Domain.Organization;
+using Minsheng.Infrastructure;
+
+namespace Minsheng.Features.Appeals;
+
+/// <summary>
+/// Which appeals the current user may see at all. Unit staff: those dispatched to their subtree (as lead
+/// or co-unit). Desk, supervision and leadership roles: their jurisdiction (the whole tree from the root).
+/// Admins configure the system and see no appeals. Anything outside the scope answers 404, not 403,
+/// so ids of other units' appeals cannot be probed.
+/// </summary>
+public sealed class AppealScope(MinshengDb db, CurrentUser me, UnitTree units)
+{
+    public bool MaySeeAppeals => me.IsAuthenticated && me.Role != Role.Admin;
+
+    public IQueryable<Appeal> Visible()
+    {
+        if (!MaySeeAppeals) return db.Appeals.Where(_ => false);
+        if (!me.Role.IsUnitStaff() && units.IsRoot(me.UnitId)) return db.Appeals;
+        var subtree = units.Subtree(me.UnitId).ToArray();
+        if (me.Role.IsUnitStaff())
+            return db.Appeals.Where(a => (a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value))
+                                         || a.CoUnits.Any(c => subtree.Contains(c.UnitId)));
+        return db.Appeals.Where(a => (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value))
+                                     || (a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value)));
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Data;
+using Minsheng.Domain;
+using Minsheng.Domain.Organization;
+
+namespace Minsheng.Features.Audit;
+
+public sealed record AuditView(long Id, DateTimeOffset At, string Actor, string Action, string Entity, string? EntityId, string? Detail, string Hash);
+
+public sealed record AccessView(long Id, DateTimeOffset At, string Username, long AppealId, string Reason);
+
+public sealed record VerifyView(long Checked, long? FirstBrokenId, string? Problem);
+
+/// <summary>Supervisors read the audit trail and the 查阅登记; admins may verify the chain.</summary>
+public static class AuditApi
+{
+    public static void MapAuditApi(this IEndpointRouteBuilder app)
+    {
+        var supervisors = app.MapGroup("/api").RequireAuthorization(p => p.RequireRole(nameof(Role.Supervisor))).WithTags("审计");
+        supervisors.MapGet("/audit", List);
+        supervisors.MapGet("/access-log", Access);
+        app.MapGet("/api/audit/verify", Verify).RequireAuthorization(p => p.RequireRole(nameof(Role.Supervisor), nameof(Role.Admin))).WithTags("审计");
+    }
+
+    private static async Task<List<AuditView>> List(MinshengDb db, int? page, CancellationToken ct)
+    {
+        if (page is < 1) throw new DomainValidationException("page", "页码从 1 开始。");
+        return await db.AuditLog.AsNoTracking().OrderByDescending(a => a.Id).Skip(((page ?? 1) - 1) * 50).Take(50)
+            .Select(a => new AuditView(a.Id, a.At, a.Actor, a.Action, a.Entity, a.EntityId, a.Detail, a.Hash)).ToListAsync(ct);
+    }
+
+    private static async Task<List<AccessView>> Access(MinshengDb db, long? appealId, int? page, CancellationToken ct)
+    {
+        if (page is < 1) throw new DomainValidationException("page", "页码从 1 开始。");
+        var q = db.AccessLog.AsNoTracking();
+        if (appealId is { } id) q = q.Where(a => a.AppealId == id);
+        return await q.OrderByDescending(a => a.Id).Skip(((page ?? 1) - 1) * 50).Take(50)
+            .Select(a => new AccessView(a.Id, a.At, a.Username, a.AppealId, a.Reason)).ToListAsync(ct);
+    }
+
+    private static async Task<VerifyView> Verify(AuditLog audit, CancellationToken ct)
+    {
+        var (count, broken, problem) = await audit.VerifyAsync(ct);
+        return new VerifyView(count, broken, problem);
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Minsheng.Domain;
+using Minsheng.Infrastructure;
+
+namespace Minsheng.Features.Auth;
+
+public sealed record Credentials(string? Username, string? Password);
+
+public sealed record MeResponse(long Id, string Username, string DisplayName, string Role, string RoleLabel, long UnitId, string UnitName);
+
+public static class AuthApi
+{
+    public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/auth").WithTags("认证");
+        group.MapPost("/token", Token).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
+        group.MapPost("/login", Login).AllowAnonymous().RequireRateLimiting(RateLimits.Login);
+        group.MapPost("/logout", (Delegate)Logout).RequireAuthorization();
+        group.MapGet("/me", Me).RequireAuthorization();
+        return group;
+    }
+
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> Token(Credentials body, SignInService signIn, CancellationToken ct)
+    {
+        var (result, user) = await signIn.CheckAsync(Require(body), body.Password!, ct);
+        if (user is null) return Failure(result);
+        var principal = CurrentUser.CreatePrincipal(user.Id, user.Username, user.DisplayName, user.Role, user.UnitId, user.SecurityStamp, BearerTokenDefaults.AuthenticationScheme);
+        return TypedResults.SignIn(principal, authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+    }
+
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> Login(Credentials body, SignInService signIn, CancellationToken ct)
+    {
+        var (result, user) = await signIn.CheckAsync(Require(body), body.Password!, ct);
+        if (user is null) return Failure(result);
+        var principal = CurrentUser.CreatePrincipal(user.Id, user.Username, user.DisplayName, user.Role, user.UnitId, user.SecurityStamp, CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.SignIn(principal, authenticationScheme: CookieAuthenticationDefaults.AuthenticationScheme);
+    }
+
+    private static async Task<NoContent> Logout(HttpContext http)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    private static MeResponse Me(CurrentUser me, UnitTree units) =>
+        new(me.Id, me.Username, me.DisplayName, me.Role.ToString(), Labels.Role(me.Role), me.UnitId, units.NameOf(me.UnitId));
+
+    private static string Require(Credentials body)
+    {
+        var errors = new FieldErrors().Text("username", body.Username, "用户名", 64).Text("password", body.Password, "密码", 128);
+        errors.ThrowIfAny();
+        return body.Username!.Trim();
+    }
+
+    private static ProblemHttpResult Failure(SignInResult result) => result == SignInResult.LockedOut
+        ? TypedResults.Problem(statusCode: 401, title: "账户已锁定", detail: "连续 5 次密码错误，账户已锁定 15 分钟。")
+        : TypedResults.Problem(statusCode: 401, title: "登录失败", detail: "用户名或密码错误。");
+}

@@ -1,0 +1,87 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Http.Json;
+using Minsheng.Data;
+using Minsheng.Features.Appeals;
+using Minsheng.Features.Audit;
+using Minsheng.Features.Auth;
+using Minsheng.Features.Users;
+
+namespace Minsheng.Infrastructure;
+
+/// <summary>Every service registration and the middleware order, kept out of Program.cs.</summary>
+public static class Extensions
+{
+    public const string SmartScheme = "minsheng";
+
+    public static IServiceCollection AddMinsheng(this IServiceCollection services, IConfiguration config, DatabaseTarget database)
+    {
+        services.AddSingleton(database);
+        services.AddDbContext<MinshengDb>(database.Configure);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<UnitTree>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<Migrator>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<UserAdmin>();
+        services.AddScoped<AppealScope>();
+        services.AddScoped<AppealPresenter>();
+        services.AddScoped<AppealCommands>();
+        services.AddScoped<AppealNumbers>();
+        services.AddScoped<RegisterAppeal>();
+        services.AddScoped<AppealActionsApi.Ctx>();
+        services.AddScoped<Features.Demo.DemoSeeder>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+        });
+        services.AddOpenApi();
+        services.AddMinshengRateLimits(config);
+
+        services.AddDataProtection().SetApplicationName("Minsheng");
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DbXmlRepository(scopes));
+        services.AddAuthentication(SmartScheme)
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? BearerTokenDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "minsheng";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.ExpireTimeSpan = TimeSpan.FromHours(10);
+                o.SlidingExpiration = true;
+                // The API answers 401/403 instead of redirecting to a login page.
+                o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = 401; return Task.CompletedTask; };
+                o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = 403; return Task.CompletedTask; };
+            })
+            .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(10));
+        services.AddAuthorization();
+        return services;
+    }
+
+    public static WebApplication UseMinsheng(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseMiddleware<ValidateUserMiddleware>();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+}

@@ -1,0 +1,99 @@
+using Minsheng.Domain.Appeals;
+using Minsheng.Domain.Organization;
+
+namespace Minsheng.Infrastructure;
+
+/// <summary>Chinese names of every enum value users see.</summary>
+public static class Labels
+{
+    public static string Status(AppealStatus s) => s switch
+    {
+        AppealStatus.Registered => "已登记",
+        AppealStatus.PendingDispatch => "待派单",
+        AppealStatus.Dispatched => "已派单",
+        AppealStatus.Claimed => "已签收",
+        AppealStatus.InProgress => "办理中",
+        AppealStatus.ReturnRequested => "退单待审",
+        AppealStatus.PendingApproval => "答复待审核",
+        AppealStatus.Replied => "已答复（待回访）",
+        AppealStatus.ReReview => "复核中",
+        AppealStatus.Closed => "办结",
+        AppealStatus.Merged => "已并案",
+        AppealStatus.Invalid => "无效",
+        _ => s.ToString(),
+    };
+
+    public static string Action(AppealAction a) => a switch
+    {
+        AppealAction.Register => "登记",
+        AppealAction.DirectAnswer => "直接办结",
+        AppealAction.Dispatch => "派单",
+        AppealAction.Claim => "签收",
+        AppealAction.RecordContact => "联系群众",
+        AppealAction.RequestReturn => "申请退单",
+        AppealAction.AcceptReturn => "同意退单",
+        AppealAction.RejectReturn => "驳回退单",
+        AppealAction.RequestExtension => "申请延期",
+        AppealAction.ApproveExtension => "同意延期",
+        AppealAction.RejectExtension => "驳回延期",
+        AppealAction.Contribute => "协办意见",
+        AppealAction.SubmitReply => "提交答复",
+        AppealAction.ApproveReply => "审核通过答复",
+        AppealAction.RejectReply => "退回答复",
+        AppealAction.CallbackSatisfied => "回访满意",
+        AppealAction.CallbackUnsatisfied => "回访不满意",
+        AppealAction.CallbackNotReached => "回访未接通",
+        AppealAction.Redo => "重办",
+        AppealAction.Close => "办结",
+        AppealAction.Merge => "并案",
+        AppealAction.MarkInvalid => "标记无效",
+        AppealAction.Reopen => "重新办理",
+        AppealAction.Escalate => "提级高位办",
+        _ => a.ToString(),
+    };
+
+    public static string Type(AppealType t) => t switch
+    {
+        AppealType.Complaint => "投诉",
+        AppealType.Help => "求助",
+        AppealType.Consultation => "咨询",
+        AppealType.Suggestion => "建议",
+        AppealType.Report => "举报",
+        AppealType.Praise => "表扬",
+        _ => "其他",
+    };
+
+    public static string Tier(Tier t) => t switch
+    {
+        Domain.Appeals.Tier.Urgent => "特别办",
+        Domain.Appeals.Tier.Timely => "及时办",
+        Domain.Appeals.Tier.Coordinated => "协调办",
+        _ => "高位办",
+    };
+
+    public static string Channel(Channel c) => c switch
+    {
+        Domain.Appeals.Channel.Hotline12345 => "12345热线",
+        Domain.Appeals.Channel.MessageBoard => "留言板",
+        Domain.Appeals.Channel.PublicPortal => "网上诉求",
+        Domain.Appeals.Channel.Mailbox => "县长信箱",
+        Domain.Appeals.Channel.ConductHotline => "政风行风热线",
+        Domain.Appeals.Channel.Petition => "信访",
+        Domain.Appeals.Channel.DoorToDoorVisit => "入户走访",
+        Domain.Appeals.Channel.ServiceHall => "服务大厅",
+        _ => "其他",
+    };
+
+    public static string Role(Role r) => r switch
+    {
+        Domain.Organization.Role.Operator => "话务员",
+        Domain.Organization.Role.Dispatcher => "派单员",
+        Domain.Organization.Role.UnitHandler => "承办人",
+        Domain.Organization.Role.UnitHead => "单位负责人",
+        Domain.Organization.Role.Supervisor => "督查员",
+        Domain.Organization.Role.Analyst => "分析员",
+        Domain.Organization.Role.Leader => "领导",
+        Domain.Organization.Role.Publicity => "宣传员",
+        _ => "管理员",
+    };
+}

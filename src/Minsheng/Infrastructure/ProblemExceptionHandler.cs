@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Domain;
+using Minsheng.Domain.Appeals;
+
+namespace Minsheng.Infrastructure;
+
+/// <summary>
+/// Maps the few known exception types to ProblemDetails. Anything else is a bug and stays a 500,
+/// never a disguised 404.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        ProblemDetails? problem = exception switch
+        {
+            DomainValidationException v => new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
+            {
+                Status = 400, Title = "请求内容有误", Detail = v.Message,
+            },
+            IllegalTransitionException t => Conflict(t),
+            ActionForbiddenException f => new ProblemDetails { Status = 403, Title = "无权执行此操作", Detail = f.Message },
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = 409, Title = "诉求已被他人修改", Detail = "该诉求刚刚被其他人处理过，请刷新后重试。",
+            },
+            BadHttpRequestException b => BadRequest(b),
+            _ => null,
+        };
+        if (problem is null) return false;
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Conflict(IllegalTransitionException t)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = 409,
+            Title = "操作与诉求当前状态不符",
+            Detail = t.Reason ?? $"诉求当前状态为“{Labels.Status(t.Status)}”，不能执行“{Labels.Action(t.Action)}”。",
+        };
+        problem.Extensions["currentStatus"] = t.Status.ToString();
+        problem.Extensions["action"] = t.Action.ToString();
+        return problem;
+    }
+
+    /// <summary>Malformed JSON or a wrong type: name the field from the JSON path ("$.type" → "type").</summary>
+    private static ProblemDetails BadRequest(BadHttpRequestException b)
+    {
+        var json = b.InnerException as JsonException;
+        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+        var message = json is null ? "请求体缺失或格式不正确。" : $"字段“{field}”的值无效或格式不正确。";
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = b.StatusCode == 413 ? 413 : 400,
+            Title = "请求内容有误",
+            Detail = message,
+        };
+    }
+}

@@ -1,0 +1,3 @@
+using Minsheng.Cli;
+
+return await MinshengCli.RunAsync(args);

@@ -1,0 +1,43 @@
+using Minsheng.Data;
+using Minsheng.Features.Appeals;
+using Minsheng.Features.Audit;
+using Minsheng.Features.Auth;
+using Minsheng.Features.Categories;
+using Minsheng.Features.Public;
+using Minsheng.Features.Units;
+using Minsheng.Features.Users;
+using Minsheng.Infrastructure;
+
+namespace Minsheng;
+
+/// <summary>Builds the web application; `serve`, the tests and the benchmarks all start it through here.</summary>
+public static class WebApp
+{
+    public static WebApplication Build(string[] args, DatabaseTarget database, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Services.AddMinsheng(builder.Configuration, database);
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.UseMinsheng();
+        app.MapOpenApi();
+        app.MapAuthApi();
+        app.MapPublicApi();
+        app.MapAppealsApi();
+        app.MapUnitsApi();
+        app.MapCategoriesApi();
+        app.MapUsersApi();
+        app.MapAuditApi();
+        return app;
+    }
+
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync(ct);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using Minsheng.Tests.Infrastructure;
+
+namespace Minsheng.Tests.Appeals;
+
+public sealed class LifecycleTests
+{
+    [Fact]
+    public async Task Appeal_travels_from_registration_to_closure_with_a_timeline_entry_per_step()
+    {
+        await using var app = await TestApp.StartAsync();
+        var c = app.County;
+        var op = await app.ClientFor("operator");
+        var dispatcher = await app.ClientFor("dispatcher");
+        var handler = await app.ClientFor("housing-handler");
+        var head = await app.ClientFor("housing-head");
+
+        var id = await op.NewAppeal(c);
+        var registered = await op.Expect($"/api/appeals/{id}");
+        registered["summary"]!["status"]!.GetValue<string>().ShouldBe("Registered");
+        var number = registered["summary"]!["number"]!.GetValue<string>();
+        number.ShouldBe("202611160001");
+
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        await dispatcher.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = c.Housing.Id, comment = "请住建局办理" }).Expect(HttpStatusCode.OK);
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        await handler.Post($"/api/appeals/{id}/claim").Expect(HttpStatusCode.OK);
+        await handler.Post($"/api/appeals/{id}/contact", new { comment = "已电话联系群众，约定明天现场查看" }).Expect(HttpStatusCode.OK);
+        await handler.Post($"/api/appeals/{id}/reply", new { content = "经现场查看，路灯线路老化，已于今日更换，恢复照明。" }).Expect(HttpStatusCode.OK);
+
+        // Not replied until the unit head approves: the citizen sees no reply yet.
+        var tracking = await app.Anonymous().Expect($"/api/public/appeals/{number}?code={registered["queryCode"]?.GetValue<string>() ?? await QueryCode(app, id)}");
+        tracking["reply"].ShouldBeNull();
+
+        await head.Post($"/api/appeals/{id}/approve-reply").Expect(HttpStatusCode.OK);
+        var closed = await dispatcher.Post($"/api/appeals/{id}/callback", new { outcome = "Satisfied", resolved = true, comment = "群众表示满意" }).Expect(HttpStatusCode.OK);
+
+        closed["summary"]!["status"]!.GetValue<string>().ShouldBe("Closed");
+        var steps = closed["timeline"]!.AsArray().Select(t => $"{t!["from"]?.GetValue<string>()}>{t["to"]!.GetValue<string>()}:{t["action"]!.GetValue<string>()}").ToList();
+        steps.ShouldBe(
+        [
+            ">Registered:Register",
+            "Registered>Dispatched:Dispatch",
+            "Dispatched>Claimed:Claim",
+            "Claimed>InProgress:RecordContact",
+            "InProgress>PendingApproval:SubmitReply",
+            "PendingApproval>Replied:ApproveReply",
+            "Replied>Closed:CallbackSatisfied",
+        ]);
+        var claim = closed["timeline"]!.AsArray()[2]!;
+        claim["actorName"]!.GetValue<string>().ShouldBe("housing-handler");
+        claim["actorRole"]!.GetValue<string>().ShouldBe("承办人");
+        claim["actorUnit"]!.GetValue<string>().ShouldBe("县住房和城乡建设局");
+    }
+
+    private static async Task<string> QueryCode(TestApp app, long id)
+    {
+        using var scope = app.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Minsheng.Data.MinshengDb>();
+        return (await db.Appeals.FindAsync(id))!.QueryCode;
+    }
+}

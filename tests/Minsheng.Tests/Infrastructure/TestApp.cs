@@ -1,0 +1,76 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Minsheng.Data;
+using Minsheng.Domain.Organization;
+using Minsheng.Features.Users;
+
+namespace Minsheng.Tests.Infrastructure;
+
+/// <summary>
+/// The real application on a fresh real database, served in memory, with a small county and one
+/// account per role created through the product's own code. Each test builds its own.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    public const string Password = "Test-Passw0rd";
+    public static readonly DateTimeOffset Start = new(2026, 11, 16, 1, 30, 0, TimeSpan.Zero); // a Monday, 09:30 in China
+
+    public WebApplication App { get; }
+    public TestDatabase Database { get; }
+    public FakeClock Clock { get; }
+    public TestCounty County { get; private set; } = null!;
+
+    private TestApp(WebApplication app, TestDatabase database, FakeClock clock)
+    {
+        App = app;
+        Database = database;
+        Clock = clock;
+    }
+
+    public static async Task<TestApp> StartAsync(Dictionary<string, string?>? settings = null)
+    {
+        var database = await TestDatabase.CreateAsync();
+        var clock = new FakeClock(Start);
+        var app = WebApp.Build([], database.Target, b =>
+        {
+            b.WebHost.UseTestServer();
+            b.Logging.SetMinimumLevel(LogLevel.Warning);
+            b.Services.AddSingleton<TimeProvider>(clock);
+            if (settings is not null) b.Configuration.AddInMemoryCollection(settings);
+        });
+        await WebApp.MigrateAsync(app.Services);
+        await app.StartAsync();
+        var testApp = new TestApp(app, database, clock);
+        testApp.County = await TestCounty.CreateAsync(app.Services);
+        return testApp;
+    }
+
+    public T Service<T>(IServiceScope scope) where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+    public HttpClient Anonymous() => App.GetTestClient();
+
+    public async Task<HttpClient> ClientFor(string username)
+    {
+        var client = App.GetTestClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password = Password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
