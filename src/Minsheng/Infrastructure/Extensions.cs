@@ -39,7 +39,7 @@ public static class Extensions
         services.AddScoped<AppealActionsApi.Ctx>();
         services.AddScoped<Features.Demo.DemoSeeder>();
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o =>

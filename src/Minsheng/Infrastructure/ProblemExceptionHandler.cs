@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,12 @@ namespace Minsheng.Infrastructure;
 /// Maps the few known exception types to ProblemDetails. Anything else is a bug and stays a 500,
 /// never a disguised 404.
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
+    // Minimal API binding failures read: Failed to bind parameter "int? Page" from "x".
+    [GeneratedRegex("parameter \"[^\"]*? (\\w+)\" from")]
+    private static partial Regex ParameterName();
+
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         ProblemDetails? problem = exception switch
@@ -52,8 +57,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems) : I
     private static ProblemDetails BadRequest(BadHttpRequestException b)
     {
         var json = b.InnerException as JsonException;
-        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
-        var message = json is null ? "请求体缺失或格式不正确。" : $"字段“{field}”的值无效或格式不正确。";
+        var parameter = ParameterName().Match(b.Message);
+        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.')
+            : parameter.Success ? JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups[1].Value) : "body";
+        var message = json is null && !parameter.Success ? "请求体缺失或格式不正确。" : $"字段“{field}”的值无效或格式不正确。";
         return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
         {
             Status = b.StatusCode == 413 ? 413 : 400,

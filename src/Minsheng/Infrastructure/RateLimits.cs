@@ -8,6 +8,7 @@ public sealed class RateLimitOptions
 {
     public int PublicSubmissionsPerMinute { get; set; } = 10;
     public int LoginsPerMinute { get; set; } = 30;
+    public int TrackingLookupsPerMinute { get; set; } = 30;
 }
 
 /// <summary>Per-client-address limits on the endpoints anyone can call.</summary>
@@ -15,6 +16,7 @@ public static class RateLimits
 {
     public const string PublicSubmission = "public-submission";
     public const string Login = "login";
+    public const string Tracking = "tracking";
 
     public static IServiceCollection AddMinshengRateLimits(this IServiceCollection services, IConfiguration config)
     {
@@ -24,6 +26,8 @@ public static class RateLimits
             r.RejectionStatusCode = 429;
             r.AddPolicy(PublicSubmission, http => PerAddress(http, Options(http).PublicSubmissionsPerMinute));
             r.AddPolicy(Login, http => PerAddress(http, Options(http).LoginsPerMinute));
+            // Number and query code together are a secret; limiting lookups keeps codes from being guessed.
+            r.AddPolicy(Tracking, http => PerAddress(http, Options(http).TrackingLookupsPerMinute));
             r.OnRejected = async (ctx, ct) =>
             {
                 var problem = new ProblemDetails { Status = 429, Title = "请求过于频繁", Detail = "提交过于频繁，请稍后再试。" };

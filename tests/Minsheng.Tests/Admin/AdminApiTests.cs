@@ -37,4 +37,22 @@ public sealed class AdminApiTests
         category["errors"]!["code"].ShouldNotBeNull();
         (await admin.Post("/api/categories", new { code = "C02", name = "环境保护" }).Expect(HttpStatusCode.Created))["code"]!.GetValue<string>().ShouldBe("C02");
     }
+
+    [Fact]
+    public async Task A_township_operator_registers_an_appeal_about_another_township()
+    {
+        await using var app = await TestApp.StartAsync();
+        var admin = await app.ClientFor("admin");
+        await admin.Post("/api/users", new { username = "town2-op", role = "Operator", unitId = app.County.Town2.Id, password = TestApp.Password })
+            .Expect(HttpStatusCode.Created);
+        var op = await app.ClientFor("town2-op");
+        var created = await op.Post("/api/appeals", new
+        {
+            channel = "DoorToDoorVisit", type = "Help", title = "独居老人需要帮扶", content = "走访发现王庄村一位独居老人生活困难。",
+            regionUnitId = app.County.Village1.Id,
+        }).Expect(HttpStatusCode.Created);
+        created["summary"]!["regionName"]!.GetValue<string>().ShouldBe("王庄村");
+        // Registered, but outside this operator's jurisdiction afterwards.
+        await op.Expect($"/api/appeals/{created["summary"]!["id"]}", HttpStatusCode.NotFound);
+    }
 }

@@ -112,5 +112,9 @@ public sealed class ConflictAndValidationTests
         await d.Post("/api/appeals/987654/claim").Expect(HttpStatusCode.NotFound);
         (await d.Expect("/api/appeals?status=Lost", HttpStatusCode.BadRequest))["errors"]!["status"].ShouldNotBeNull();
         (await d.Expect("/api/appeals?pageSize=1000", HttpStatusCode.BadRequest))["errors"]!["pageSize"].ShouldNotBeNull();
+        (await d.Expect("/api/appeals?page=2147483647", HttpStatusCode.BadRequest))["errors"]!["page"].ShouldNotBeNull();
+        (await d.Expect("/api/appeals?from=yesterday", HttpStatusCode.BadRequest))["errors"]!["from"].ShouldNotBeNull();
+        (await d.Expect("/api/appeals?page=x", HttpStatusCode.BadRequest))["errors"]!["page"].ShouldNotBeNull();
+        (await (await app.ClientFor("supervisor")).Expect("/api/audit?page=99999999", HttpStatusCode.BadRequest))["errors"]!["page"].ShouldNotBeNull();
     }
 }

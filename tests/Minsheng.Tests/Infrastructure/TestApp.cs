@@ -51,8 +51,6 @@ public sealed class TestApp : IAsyncDisposable
         return testApp;
     }
 
-    public T Service<T>(IServiceScope scope) where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
-
     public HttpClient Anonymous() => App.GetTestClient();
 
     public async Task<HttpClient> ClientFor(string username)

@@ -24,6 +24,9 @@ public sealed class AuditTrailTests
         using var scope = app.App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MinshengDb>();
         var victim = await db.AuditLog.Where(a => a.Action == "appeal.register").Select(a => a.Id).SingleAsync();
+        // The database refuses edits; an attacker with owner rights drops the guard first.
+        await Should.ThrowAsync<Exception>(() => db.Database.ExecuteSqlInterpolatedAsync($"update audit_log set detail = 'forged' where id = {victim}"));
+        await DropGuards(db);
         await db.Database.ExecuteSqlInterpolatedAsync($"update audit_log set detail = 'forged' where id = {victim}");
         var (_, broken, problem) = await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync();
         broken.ShouldBe(victim);
@@ -40,8 +43,14 @@ public sealed class AuditTrailTests
         using var scope = app.App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MinshengDb>();
         var ids = await db.AuditLog.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync();
+        await Should.ThrowAsync<Exception>(() => db.Database.ExecuteSqlInterpolatedAsync($"delete from audit_log where id = {ids[^2]}"));
+        await DropGuards(db);
         await db.Database.ExecuteSqlInterpolatedAsync($"delete from audit_log where id = {ids[^2]}");
         var (_, broken, _) = await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync();
         broken.ShouldBe(ids[^1]);
     }
+
+    private static Task DropGuards(MinshengDb db) => db.IsSqlite
+        ? db.Database.ExecuteSqlRawAsync("drop trigger audit_log_no_update; drop trigger audit_log_no_delete;")
+        : db.Database.ExecuteSqlRawAsync("drop trigger audit_log_append_only on audit_log;");
 }

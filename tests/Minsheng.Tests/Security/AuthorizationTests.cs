@@ -35,6 +35,7 @@ public sealed class AuthorizationTests(SharedApp shared) : IClassFixture<SharedA
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        (await response.Content.ReadAsStringAsync()).ShouldContain("未登录或登录已过期");
     }
 
     [Theory]

@@ -70,8 +70,9 @@ public static class AppealActionsApi
 
         public async Task<Results<Ok<AppealDetail>, NotFound<ProblemDetails>>> Run(long id, int? version, AppealAction action, Func<Appeal, Actor, DateTimeOffset, Task> act)
         {
-            if (await commands.RunAsync(id, version, action, act, Ct) is null) return AppealsApi.NotFoundProblem(id);
-            return TypedResults.Ok(await presenter.DetailAsync((await commands.LoadAsync(id, Ct))!, Ct));
+            if (await commands.RunAsync(id, version, action, act, Ct) is not { } saved) return AppealsApi.NotFoundProblem(id);
+            // Reload for the full timeline; an action that moved the appeal out of the actor's scope answers with what was saved.
+            return TypedResults.Ok(await presenter.DetailAsync(await commands.LoadAsync(id, Ct) ?? saved, Ct));
         }
 
         public Task<Results<Ok<AppealDetail>, NotFound<ProblemDetails>>> Run(long id, int? version, AppealAction action, Action<Appeal, Actor, DateTimeOffset> act) =>

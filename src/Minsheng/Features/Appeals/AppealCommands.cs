@@ -25,12 +25,6 @@ public sealed class AppealCommands(MinshengDb db, AppealScope scope, CurrentUser
         return appeal;
     }
 
-    public Task<Appeal?> RunAsync(long id, int? expectedVersion, AppealAction action, Action<Appeal, Actor, DateTimeOffset> act, CancellationToken ct) =>
-        RunAsync(id, expectedVersion, action, (a, actor, now) =>
-        {
-            act(a, actor, now);
-            return Task.CompletedTask;
-        }, ct);
 
     /// <summary>Loads an appeal with everything the detail view shows, within scope.</summary>
     public Task<Appeal?> LoadAsync(long id, CancellationToken ct) =>

@@ -9,6 +9,7 @@ public sealed record AppealFilter(
     DateTimeOffset? From, DateTimeOffset? To, string? Q, int? Page, int? PageSize)
 {
     public const int MaxPageSize = 100;
+    public const int MaxPage = 100_000;
 
     public (int Page, int Size) Validate()
     {
@@ -17,7 +18,7 @@ public sealed record AppealFilter(
         Check<Channel>(Channel, "channel", errors);
         Check<AppealType>(Type, "type", errors);
         Check<Tier>(Tier, "tier", errors);
-        if (Page is < 1) errors.Add("page", "页码从 1 开始。");
+        if (Page is < 1 or > MaxPage) errors.Add("page", $"页码应在 1 到 {MaxPage} 之间。");
         if (PageSize is < 1 or > MaxPageSize) errors.Add("pageSize", $"每页条数应在 1 到 {MaxPageSize} 之间。");
         if (From > To) errors.Add("from", "开始时间不能晚于结束时间。");
         if (Q is { Length: > 100 }) errors.Add("q", "搜索词不能超过 100 个字。");

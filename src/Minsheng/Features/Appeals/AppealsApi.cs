@@ -28,7 +28,7 @@ public static class AppealsApi
         TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "诉求不存在", Detail = $"找不到编号为 {id} 的诉求，或您无权查看。" });
 
     private static async Task<Created<AppealDetail>> Create(CreateAppealRequest body, RegisterAppeal register,
-        CurrentUser me, AppealCommands commands, AppealPresenter presenter, CancellationToken ct)
+        CurrentUser me, AppealPresenter presenter, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (body.Channel is null) errors.Add("channel", "请选择受理渠道。");
@@ -38,7 +38,7 @@ public static class AppealsApi
             body.Title ?? "", body.Content ?? "", body.RegionUnitId, body.Address, body.Latitude, body.Longitude,
             body.CitizenName, body.CitizenPhone, body.CitizenAddress, body.SubjectUnitId);
         var appeal = await register.ExecuteAsync(draft, me.ToActor(), ct);
-        var detail = await presenter.DetailAsync((await commands.LoadAsync(appeal.Id, ct))!, ct);
+        var detail = await presenter.DetailAsync(appeal, ct);
         return TypedResults.Created($"/api/appeals/{appeal.Id}", detail);
     }
 

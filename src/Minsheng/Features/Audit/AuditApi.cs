@@ -24,14 +24,14 @@ public static class AuditApi
 
     private static async Task<List<AuditView>> List(MinshengDb db, int? page, CancellationToken ct)
     {
-        if (page is < 1) throw new DomainValidationException("page", "页码从 1 开始。");
+        if (page is < 1 or > 100_000) throw new DomainValidationException("page", "页码应在 1 到 100000 之间。");
         return await db.AuditLog.AsNoTracking().OrderByDescending(a => a.Id).Skip(((page ?? 1) - 1) * 50).Take(50)
             .Select(a => new AuditView(a.Id, a.At, a.Actor, a.Action, a.Entity, a.EntityId, a.Detail, a.Hash)).ToListAsync(ct);
     }
 
     private static async Task<List<AccessView>> Access(MinshengDb db, long? appealId, int? page, CancellationToken ct)
     {
-        if (page is < 1) throw new DomainValidationException("page", "页码从 1 开始。");
+        if (page is < 1 or > 100_000) throw new DomainValidationException("page", "页码应在 1 到 100000 之间。");
         var q = db.AccessLog.AsNoTracking();
         if (appealId is { } id) q = q.Where(a => a.AppealId == id);
         return await q.OrderByDescending(a => a.Id).Skip(((page ?? 1) - 1) * 50).Take(50)

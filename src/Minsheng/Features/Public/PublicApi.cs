@@ -30,7 +30,7 @@ public static class PublicApi
     {
         var group = app.MapGroup("/api/public").AllowAnonymous().WithTags("公众");
         group.MapPost("/appeals", Submit).RequireRateLimiting(RateLimits.PublicSubmission);
-        group.MapGet("/appeals/{number}", Track).RequireRateLimiting(RateLimits.Login);
+        group.MapGet("/appeals/{number}", Track).RequireRateLimiting(RateLimits.Tracking);
         group.MapGet("/units", Units);
         group.MapGet("/categories", Categories);
         return group;
