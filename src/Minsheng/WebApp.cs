@@ -1,5 +1,8 @@
 using Minsheng.Data;
+using Minsheng.Features.Accountability;
 using Minsheng.Features.Appeals;
+using Minsheng.Features.Notifications;
+using Minsheng.Features.TimeLimits;
 using Minsheng.Features.Audit;
 using Minsheng.Features.Auth;
 using Minsheng.Features.Categories;
@@ -32,6 +35,10 @@ public static class WebApp
         app.MapCategoriesApi();
         app.MapUsersApi();
         app.MapAuditApi();
+        app.MapTimeLimitsApi();
+        app.MapNotificationsApi();
+        app.MapLeadsApi();
+        app.MapSupervisionApi();
         return app;
     }
 
@@ -39,5 +46,6 @@ public static class WebApp
     {
         using var scope = services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync(ct);
+        await Features.TimeLimits.TimeLimitCache.EnsureDefaultsAsync(scope.ServiceProvider.GetRequiredService<MinshengDb>(), ct);
     }
 }

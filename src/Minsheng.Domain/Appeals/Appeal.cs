@@ -1,4 +1,5 @@
 using Minsheng.Domain.Organization;
+using Minsheng.Domain.TimeLimits;
 
 namespace Minsheng.Domain.Appeals;
 
@@ -28,10 +29,17 @@ public sealed partial class Appeal
     public long? SubjectUnitId { get; private set; }
     public AppealStatus Status { get; private set; }
     public long? LeadUnitId { get; private set; }
+    public DateTimeOffset? DispatchedAt { get; private set; }
+    public DateTimeOffset? ClaimedAt { get; private set; }
+    public DateTimeOffset? ContactedAt { get; private set; }
     public DateTimeOffset? SignForDue { get; private set; }
     public DateTimeOffset? FirstContactDue { get; private set; }
     public DateTimeOffset? ReplyDue { get; private set; }
     public DateTimeOffset? ResolveDue { get; private set; }
+    /// <summary>Some deadline was computed on a provisional calendar year (no State Council notice yet).</summary>
+    public bool DeadlinesProvisional { get; private set; }
+    /// <summary>When the deadline monitor should next look at this appeal; null when no clock is running.</summary>
+    public DateTimeOffset? NextCheckAt { get; private set; }
     public bool ExtensionUsed { get; private set; }
     public int? PendingExtensionDays { get; private set; }
     public string? PendingExtensionReason { get; private set; }
@@ -103,6 +111,41 @@ public sealed partial class Appeal
         return appeal;
     }
 
+    public DateTimeOffset? Due(Stage stage) => stage switch
+    {
+        Stage.SignFor => SignForDue,
+        Stage.FirstContact => FirstContactDue,
+        Stage.Reply => ReplyDue,
+        _ => ResolveDue,
+    };
+
+    /// <summary>When the stage's clock stopped, or null while it runs.</summary>
+    public DateTimeOffset? Done(Stage stage) => stage switch
+    {
+        Stage.SignFor => ClaimedAt,
+        Stage.FirstContact => ContactedAt,
+        Stage.Reply => RepliedAt,
+        _ => ClosedAt,
+    };
+
+    private void SetDeadlines(StageDeadlines? d, DeadlineSchedule? schedule)
+    {
+        SignForDue = d?.SignFor;
+        FirstContactDue = d?.FirstContact;
+        ReplyDue = d?.Reply;
+        ResolveDue = d?.Resolve;
+        DeadlinesProvisional = d?.Provisional ?? false;
+        ScheduleCheck(schedule);
+    }
+
+    /// <summary>The monitor looks again at the earliest threshold still ahead (any passed one at its next pass).</summary>
+    private void ScheduleCheck(DeadlineSchedule? schedule) =>
+        NextCheckAt = schedule is null ? null : DeadlineWatch.NextCheck(this, DateTimeOffset.MinValue, schedule.Time, schedule.Rules);
+
+    /// <summary>Called by the monitor after it has recorded everything reached by now.</summary>
+    public void Checked(DateTimeOffset now, DeadlineSchedule schedule) =>
+        NextCheckAt = DeadlineWatch.NextCheck(this, now, schedule.Time, schedule.Rules);
+
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// <summary>Checks the table and the actor, runs the change, moves the status and records the step.</summary>
@@ -122,6 +165,7 @@ public sealed partial class Appeal
         var from = Status;
         change?.Invoke();
         Status = to;
+        if (Workflow.IsTerminal(to)) NextCheckAt = null;
         UpdatedAt = now;
         Version++;
         _timeline.Add(new TimelineEntry(actor, now, action, from, to, Blank(comment), rule.Public));

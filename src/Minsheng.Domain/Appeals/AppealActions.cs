@@ -1,3 +1,5 @@
+using Minsheng.Domain.TimeLimits;
+
 namespace Minsheng.Domain.Appeals;
 
 /// <summary>One method per workflow action. Each validates its own arguments and delegates to Act.</summary>
@@ -17,8 +19,12 @@ public sealed partial class Appeal
         });
     }
 
+    /// <summary>
+    /// Deadlines are set at the first dispatch of a round and carry over returns and re-dispatches;
+    /// only a redo or a reopen starts new clocks.
+    /// </summary>
     public void Dispatch(long leadUnitId, IReadOnlyCollection<long> coUnitIds, Actor actor, DateTimeOffset now,
-        string? comment = null, long? categoryId = null, Tier? tier = null, AppealType? type = null)
+        string? comment = null, long? categoryId = null, Tier? tier = null, AppealType? type = null, DeadlineSchedule? schedule = null)
     {
         if (coUnitIds.Contains(leadUnitId))
             throw new DomainValidationException("coUnitIds", "协办单位不能与主办单位相同。");
@@ -31,23 +37,26 @@ public sealed partial class Appeal
             Tier = tier ?? Tier;
             Type = type ?? Type;
             ReturnReason = null;
+            DispatchedAt = now;
+            if (SignForDue is null && schedule is not null) SetDeadlines(schedule.Compute(Tier, Type, now), schedule);
         });
     }
 
     public void Claim(Actor actor, DateTimeOffset now, string? comment = null) =>
-        Act(AppealAction.Claim, actor, now, comment);
+        Act(AppealAction.Claim, actor, now, comment, () => ClaimedAt ??= now);
 
     public void RecordContact(string note, Actor actor, DateTimeOffset now) =>
-        Act(AppealAction.RecordContact, actor, now, Required(note, "comment", "联系情况"));
+        Act(AppealAction.RecordContact, actor, now, Required(note, "comment", "联系情况"), () => ContactedAt ??= now);
 
-    public void RequestReturn(string reason, Actor actor, DateTimeOffset now)
+    public void RequestReturn(string reason, Actor actor, DateTimeOffset now, DeadlineSchedule? schedule = null)
     {
         var text = Required(reason, "reason", "退单理由");
         Act(AppealAction.RequestReturn, actor, now, text, () =>
         {
             ReturnReason = text;
             ReturnCount++;
-        });
+        }, () => schedule is not null && DispatchedAt is { } at && !schedule.ReturnStillAllowed(now, at)
+            ? $"已超过退单时限（派单后 {schedule.Rules.ReturnWithinWorkingDays} 个工作日内），请按期办理或申请协调。" : null);
     }
 
     public void AcceptReturn(Actor actor, DateTimeOffset now, string? comment = null) =>
@@ -61,10 +70,11 @@ public sealed partial class Appeal
     public void RejectReturn(string reason, Actor actor, DateTimeOffset now) =>
         Act(AppealAction.RejectReturn, actor, now, Required(reason, "reason", "驳回理由"), () => ReturnReason = null);
 
-    public void RequestExtension(int days, string reason, Actor actor, DateTimeOffset now)
+    public void RequestExtension(int days, string reason, Actor actor, DateTimeOffset now, DeadlineSchedule? schedule = null)
     {
-        if (days is < 1 or > MaxExtensionDays)
-            throw new DomainValidationException("days", $"延期天数应在 1 到 {MaxExtensionDays} 个工作日之间。");
+        var max = schedule?.Rules.MaxExtensionDays ?? MaxExtensionDays;
+        if (days < 1 || days > max)
+            throw new DomainValidationException("days", $"延期天数应在 1 到 {max} 个工作日之间。");
         var text = Required(reason, "reason", "延期理由");
         Act(AppealAction.RequestExtension, actor, now, $"申请延期 {days} 个工作日：{text}", () =>
         {
@@ -72,12 +82,22 @@ public sealed partial class Appeal
             PendingExtensionReason = text;
         }, () => Tier == Tier.Urgent ? "特别办诉求不能延期。"
             : ExtensionUsed ? "本件已延期过一次，不能再次申请。"
-            : PendingExtensionDays is not null ? "已有待审批的延期申请。" : null);
+            : PendingExtensionDays is not null ? "已有待审批的延期申请。"
+            : schedule is not null && ResolveDue is { } due && !schedule.ExtensionStillAllowed(now, due)
+                ? $"延期须在办结期限前至少 {schedule.Rules.ExtensionRequestLeadHours} 个工作小时提出。" : null);
     }
 
-    public void ApproveExtension(Actor actor, DateTimeOffset now, string? comment = null) =>
+    /// <summary>Moves the resolve deadline once, by the working days asked for, counted from the old deadline.</summary>
+    public void ApproveExtension(Actor actor, DateTimeOffset now, string? comment = null, DeadlineSchedule? schedule = null) =>
         Act(AppealAction.ApproveExtension, actor, now, comment, () =>
         {
+            if (schedule is not null && ResolveDue is { } due)
+            {
+                var moved = schedule.Extend(due, PendingExtensionDays!.Value);
+                ResolveDue = moved.Due;
+                DeadlinesProvisional |= moved.Provisional;
+                ScheduleCheck(schedule);
+            }
             ExtensionUsed = true;
             ClearPendingExtension();
         }, NoPendingExtension);
@@ -139,12 +159,17 @@ public sealed partial class Appeal
         });
     }
 
-    public void Redo(string reason, Actor actor, DateTimeOffset now) =>
+    /// <summary>Back to the lead unit for a new round: fresh clocks from now.</summary>
+    public void Redo(string reason, Actor actor, DateTimeOffset now, DeadlineSchedule? schedule = null) =>
         Act(AppealAction.Redo, actor, now, Required(reason, "reason", "重办理由"), () =>
         {
             RedoCount++;
             ClearReply();
             ClearPendingExtension();
+            ClaimedAt = null;
+            ContactedAt = null;
+            DispatchedAt = now;
+            SetDeadlines(schedule?.Compute(Tier, Type, now), schedule);
         });
 
     /// <summary>Work starts again: the old reply and its callback no longer count.</summary>
@@ -199,6 +224,10 @@ public sealed partial class Appeal
             _coUnits.Clear();
             ClearReply();
             ClearPendingExtension();
+            ClaimedAt = null;
+            ContactedAt = null;
+            DispatchedAt = null;
+            SetDeadlines(null, null);
         });
 
     public void Escalate(string reason, Actor actor, DateTimeOffset now)

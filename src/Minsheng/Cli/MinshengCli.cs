@@ -21,6 +21,7 @@ public static class MinshengCli
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(CalendarCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

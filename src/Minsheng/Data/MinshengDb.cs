@@ -1,9 +1,13 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Minsheng.Domain.Accountability;
 using Minsheng.Domain.Appeals;
+using Minsheng.Domain.Notifications;
+using Minsheng.Domain.TimeLimits;
 using Minsheng.Domain.Organization;
 using Minsheng.Features.Audit;
+using Minsheng.Features.TimeLimits;
 using Minsheng.Features.Users;
 using Minsheng.Infrastructure;
 
@@ -24,6 +28,12 @@ public sealed class MinshengDb(DbContextOptions<MinshengDb> options) : DbContext
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
     public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+    public DbSet<TimeLimitPolicy> Policies => Set<TimeLimitPolicy>();
+    public DbSet<SettingRow> Settings => Set<SettingRow>();
+    public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<AccountabilityLead> Leads => Set<AccountabilityLead>();
+    public DbSet<SupervisionOrder> SupervisionOrders => Set<SupervisionOrder>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -54,6 +64,16 @@ public sealed class MinshengDb(DbContextOptions<MinshengDb> options) : DbContext
         b.Entity<AuditEntry>().ToTable("audit_log");
         b.Entity<AccessLogEntry>().ToTable("access_log");
         b.Entity<DataProtectionKeyRow>().ToTable("data_protection_keys");
+        b.Entity<TimeLimitPolicy>().ToTable("time_limit_policies");
+        b.Entity<SettingRow>(e => { e.ToTable("settings"); e.HasKey(s => s.Key); });
+        b.Entity<CalendarDayRow>(e => { e.ToTable("calendar_days"); e.HasKey(d => d.Date); });
+        b.Entity<Notification>().ToTable("notifications");
+        b.Entity<AccountabilityLead>(e =>
+        {
+            e.ToTable("accountability_leads");
+            e.Property(l => l.Version).IsConcurrencyToken();
+        });
+        b.Entity<SupervisionOrder>().ToTable("supervision_orders");
 
         var millis = new ValueConverter<DateTimeOffset, long>(d => d.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
         foreach (var entity in b.Model.GetEntityTypes())

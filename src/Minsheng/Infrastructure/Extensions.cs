@@ -26,6 +26,7 @@ public static class Extensions
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddSingleton<UnitTree>();
+        services.AddSingleton<Features.TimeLimits.TimeLimitCache>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<Migrator>();
         services.AddScoped<AuditLog>();
@@ -38,6 +39,20 @@ public static class Extensions
         services.AddScoped<RegisterAppeal>();
         services.AddScoped<AppealActionsApi.Ctx>();
         services.AddScoped<Features.Demo.DemoSeeder>();
+        services.AddScoped<Features.Accountability.LeadsApi.Ctx>();
+        services.Configure<Features.Monitor.MonitorOptions>(config.GetSection("Monitor"));
+        services.AddScoped<Features.Monitor.SqlWriter>();
+        services.AddScoped<Features.Monitor.LeadRules>();
+        services.AddScoped<Features.Monitor.MonitorPass>();
+        services.AddScoped<Features.Monitor.NotificationDelivery>();
+        services.AddSingleton<Features.Monitor.INotificationSender, Features.Monitor.LogSender>();
+        if (!string.IsNullOrWhiteSpace(config["Notifications:Webhook:Url"]))
+        {
+            services.Configure<Features.Monitor.WebhookOptions>(config.GetSection("Notifications:Webhook"));
+            services.AddHttpClient<Features.Monitor.WebhookSender>();
+            services.AddTransient<Features.Monitor.INotificationSender>(sp => sp.GetRequiredService<Features.Monitor.WebhookSender>());
+        }
+        services.AddHostedService<Features.Monitor.DeadlineMonitorService>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();

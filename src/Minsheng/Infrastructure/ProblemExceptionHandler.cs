@@ -27,6 +27,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 Status = 400, Title = "请求内容有误", Detail = v.Message,
             },
             IllegalTransitionException t => Conflict(t),
+            Domain.Accountability.LeadStateException l => new ProblemDetails
+            {
+                Status = 409, Title = "线索当前状态不能执行此操作", Detail = $"线索当前为“{Features.Accountability.LeadsApi.StatusLabel(l.Status)}”，不能{l.ActionLabel}。",
+            },
             ActionForbiddenException f => new ProblemDetails { Status = 403, Title = "无权执行此操作", Detail = f.Message },
             DbUpdateConcurrencyException => new ProblemDetails
             {

@@ -33,23 +33,38 @@ public sealed class TestApp : IAsyncDisposable
         Clock = clock;
     }
 
-    public static async Task<TestApp> StartAsync(Dictionary<string, string?>? settings = null)
+    public static async Task<TestApp> StartAsync(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync();
         var clock = new FakeClock(Start);
-        var app = WebApp.Build([], database.Target, b =>
-        {
-            b.WebHost.UseTestServer();
-            b.Logging.SetMinimumLevel(LogLevel.Warning);
-            b.Services.AddSingleton<TimeProvider>(clock);
-            if (settings is not null) b.Configuration.AddInMemoryCollection(settings);
-        });
+        var app = Build(database, clock, settings, services);
         await WebApp.MigrateAsync(app.Services);
         await app.StartAsync();
         var testApp = new TestApp(app, database, clock);
         testApp.County = await TestCounty.CreateAsync(app.Services);
         return testApp;
     }
+
+    /// <summary>Another instance of the app on the same database and clock, as a second server would be.</summary>
+    public async Task<WebApplication> StartSecondInstanceAsync(Action<IServiceCollection>? services = null)
+    {
+        var app = Build(Database, Clock, null, services);
+        await WebApp.MigrateAsync(app.Services);
+        await app.StartAsync();
+        return app;
+    }
+
+    private static WebApplication Build(TestDatabase database, FakeClock clock, Dictionary<string, string?>? settings, Action<IServiceCollection>? services) =>
+        WebApp.Build([], database.Target, b =>
+        {
+            b.WebHost.UseTestServer();
+            b.Logging.SetMinimumLevel(LogLevel.Warning);
+            b.Services.AddSingleton<TimeProvider>(clock);
+            // Tests run monitor passes themselves, at the faked time they choose.
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Monitor:Enabled"] = "false" });
+            if (settings is not null) b.Configuration.AddInMemoryCollection(settings);
+            services?.Invoke(b.Services);
+        });
 
     public HttpClient Anonymous() => App.GetTestClient();
 

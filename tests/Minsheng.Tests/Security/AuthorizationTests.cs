@@ -22,6 +22,12 @@ public sealed class AuthorizationTests(SharedApp shared) : IClassFixture<SharedA
         { "GET", "/api/categories" }, { "POST", "/api/categories" }, { "PUT", "/api/categories/1" },
         { "GET", "/api/users" }, { "POST", "/api/users" }, { "PUT", "/api/users/1" }, { "POST", "/api/users/1/reset-password" },
         { "GET", "/api/audit" }, { "GET", "/api/audit/verify" }, { "GET", "/api/access-log" },
+        { "GET", "/api/policies" }, { "POST", "/api/policies" }, { "GET", "/api/time-limit-rules" }, { "PUT", "/api/time-limit-rules" },
+        { "GET", "/api/calendar" }, { "GET", "/api/calendar/status" }, { "PUT", "/api/calendar/days/2026-12-01" }, { "DELETE", "/api/calendar/days/2026-12-01" },
+        { "GET", "/api/appeals/1/deadlines" }, { "GET", "/api/notifications" }, { "POST", "/api/notifications/1/read" },
+        { "GET", "/api/leads" }, { "POST", "/api/leads/1/confirm" }, { "POST", "/api/leads/1/dismiss" },
+        { "POST", "/api/leads/1/request-publication" }, { "POST", "/api/leads/1/approve-publication" },
+        { "POST", "/api/appeals/1/supervision-orders" }, { "GET", "/api/supervision-orders" },
     };
 
     [Theory]
@@ -50,6 +56,15 @@ public sealed class AuthorizationTests(SharedApp shared) : IClassFixture<SharedA
     [InlineData("admin", "GET", "/api/access-log")]
     [InlineData("operator", "GET", "/api/audit/verify")]
     [InlineData("admin", "GET", "/api/appeals")]
+    [InlineData("dispatcher", "POST", "/api/policies")]
+    [InlineData("operator", "GET", "/api/policies")]
+    [InlineData("supervisor", "PUT", "/api/time-limit-rules")]
+    [InlineData("leader", "PUT", "/api/calendar/days/2026-12-01")]
+    [InlineData("housing-head", "GET", "/api/leads")]
+    [InlineData("leader", "POST", "/api/leads/1/confirm")]
+    [InlineData("supervisor", "POST", "/api/leads/1/approve-publication")]
+    [InlineData("dispatcher", "POST", "/api/appeals/1/supervision-orders")]
+    [InlineData("housing-handler", "GET", "/api/supervision-orders")]
     public async Task Wrong_roles_get_403(string user, string method, string path)
     {
         var app = shared.App;

@@ -26,15 +26,15 @@ public static class AppealActionsApi
         g.MapPost("/{id:long}/contact", (long id, CommentRequest b, Ctx c) =>
             c.Run(id, b.Version, RecordContact, (a, actor, now) => a.RecordContact(b.Comment!, actor, now)));
         g.MapPost("/{id:long}/return", (long id, ReasonRequest b, Ctx c) =>
-            c.Run(id, b.Version, RequestReturn, (a, actor, now) => a.RequestReturn(b.Reason!, actor, now)));
+            c.Run(id, b.Version, RequestReturn, (a, actor, now) => a.RequestReturn(b.Reason!, actor, now, c.Schedule)));
         g.MapPost("/{id:long}/accept-return", (long id, CommentRequest b, Ctx c) =>
             c.Run(id, b.Version, AcceptReturn, (a, actor, now) => a.AcceptReturn(actor, now, b.Comment)));
         g.MapPost("/{id:long}/reject-return", (long id, ReasonRequest b, Ctx c) =>
             c.Run(id, b.Version, RejectReturn, (a, actor, now) => a.RejectReturn(b.Reason!, actor, now)));
         g.MapPost("/{id:long}/extension", (long id, ExtensionRequest b, Ctx c) =>
-            c.Run(id, b.Version, RequestExtension, (a, actor, now) => a.RequestExtension(b.Days ?? 0, b.Reason!, actor, now)));
+            c.Run(id, b.Version, RequestExtension, (a, actor, now) => a.RequestExtension(b.Days ?? 0, b.Reason!, actor, now, c.Schedule)));
         g.MapPost("/{id:long}/approve-extension", (long id, CommentRequest b, Ctx c) =>
-            c.Run(id, b.Version, ApproveExtension, (a, actor, now) => a.ApproveExtension(actor, now, b.Comment)));
+            c.Run(id, b.Version, ApproveExtension, (a, actor, now) => a.ApproveExtension(actor, now, b.Comment, c.Schedule)));
         g.MapPost("/{id:long}/reject-extension", (long id, ReasonRequest b, Ctx c) =>
             c.Run(id, b.Version, RejectExtension, (a, actor, now) => a.RejectExtension(b.Reason!, actor, now)));
         g.MapPost("/{id:long}/contribute", (long id, ContentRequest b, Ctx c) =>
@@ -49,7 +49,7 @@ public static class AppealActionsApi
             c.Run(id, b.Version, CallbackSatisfied, (a, actor, now) => a.RecordCallback(
                 b.Outcome ?? throw new DomainValidationException("outcome", "请选择回访结果。"), b.Resolved, b.UnitAtFault, b.Comment, actor, now)));
         g.MapPost("/{id:long}/redo", (long id, ReasonRequest b, Ctx c) =>
-            c.Run(id, b.Version, Redo, (a, actor, now) => a.Redo(b.Reason!, actor, now)));
+            c.Run(id, b.Version, Redo, (a, actor, now) => a.Redo(b.Reason!, actor, now, c.Schedule)));
         g.MapPost("/{id:long}/close", (long id, ReasonRequest b, Ctx c) =>
             c.Run(id, b.Version, Close, (a, actor, now) => a.Close(b.Reason!, actor, now)));
         g.MapPost("/{id:long}/merge", (long id, MergeRequest b, Ctx c) =>
@@ -64,8 +64,10 @@ public static class AppealActionsApi
 
     /// <summary>What every action handler needs, injected once.</summary>
     public sealed class Ctx(AppealCommands commands, AppealPresenter presenter, AppealScope scope, UnitTree units,
-        Data.MinshengDb db, IHttpContextAccessor http)
+        Data.MinshengDb db, IHttpContextAccessor http, TimeLimits.TimeLimitCache timeLimits)
     {
+        public Domain.TimeLimits.DeadlineSchedule Schedule => timeLimits.Schedule;
+
         private CancellationToken Ct => http.HttpContext?.RequestAborted ?? default;
 
         public async Task<Results<Ok<AppealDetail>, NotFound<ProblemDetails>>> Run(long id, int? version, AppealAction action, Func<Appeal, Actor, DateTimeOffset, Task> act)
@@ -94,7 +96,7 @@ public static class AppealActionsApi
             if (b.Type is { } ty && !Enum.IsDefined(ty)) errors.Add("type", "诉求性质无效。");
             if (b.Comment is { Length: > 2000 }) errors.Add("comment", "派单意见不能超过 2000 个字。");
             errors.ThrowIfAny();
-            a.Dispatch(b.LeadUnitId!.Value, b.CoUnitIds ?? [], actor, now, b.Comment, b.CategoryId, b.Tier, b.Type);
+            a.Dispatch(b.LeadUnitId!.Value, b.CoUnitIds ?? [], actor, now, b.Comment, b.CategoryId, b.Tier, b.Type, Schedule);
         }
 
         public async Task Merge(Appeal a, MergeRequest b, Actor actor, DateTimeOffset now)

@@ -3,12 +3,13 @@ using Minsheng.Data;
 using Minsheng.Domain.Appeals;
 using Minsheng.Domain.Organization;
 using Minsheng.Domain.Privacy;
+using Minsheng.Domain.TimeLimits;
 using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.Appeals;
 
 /// <summary>Turns appeals into what the current viewer may see. The only place identity leaves the domain for staff.</summary>
-public sealed class AppealPresenter(MinshengDb db, UnitTree units, CurrentUser me)
+public sealed class AppealPresenter(MinshengDb db, UnitTree units, CurrentUser me, TimeLimits.TimeLimitCache timeLimits, TimeProvider clock)
 {
     private Dictionary<long, string>? _categories;
 
@@ -65,7 +66,23 @@ public sealed class AppealPresenter(MinshengDb db, UnitTree units, CurrentUser m
             a.ReturnReason, a.ReturnCount, a.RedoCount, a.ExtensionUsed, a.PendingExtensionDays, a.PendingExtensionReason,
             a.CallbackAttempts, a.CallbackOutcome, a.MergedIntoId,
             a.Attachments.Select(x => new AttachmentView(x.Id, x.FileName, x.ContentType, x.Size)).ToList(),
-            Workflow.Available(a.Status, me.Role).Select(x => x.ToString()).ToList(), a.Version, timeline);
+            Workflow.Available(a.Status, me.Role).Select(x => x.ToString()).ToList(), a.Version, Clocks(a), a.DeadlinesProvisional, timeline);
+    }
+
+    private List<ClockView> Clocks(Appeal a)
+    {
+        var schedule = timeLimits.Schedule;
+        var now = clock.GetUtcNow();
+        var clocks = new List<ClockView>();
+        foreach (var stage in DeadlineWatch.Stages)
+        {
+            if (a.Due(stage) is not { } due) continue;
+            var done = a.Done(stage);
+            var end = done ?? now;
+            var hours = end <= due ? schedule.Remaining(end, due).TotalHours : -schedule.Remaining(due, end).TotalHours;
+            clocks.Add(new ClockView(stage.ToString(), DeadlineWatch.Label(stage), due, done, end > due, Math.Round(hours, 1)));
+        }
+        return clocks;
     }
 
     public TimelineView Timeline(TimelineEntry t) => new(

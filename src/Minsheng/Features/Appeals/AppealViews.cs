@@ -4,6 +4,9 @@ namespace Minsheng.Features.Appeals;
 
 public sealed record Deadlines(DateTimeOffset? SignFor, DateTimeOffset? FirstContact, DateTimeOffset? Reply, DateTimeOffset? Resolve);
 
+/// <summary>One stage clock: its deadline, when it stopped, and the working hours left (negative: overdue by).</summary>
+public sealed record ClockView(string Stage, string StageLabel, DateTimeOffset Due, DateTimeOffset? DoneAt, bool Overdue, double RemainingWorkingHours);
+
 public sealed record AppealSummary(
     long Id, string Number, string Title, AppealStatus Status, string StatusLabel,
     AppealType Type, string TypeLabel, Tier Tier, string TierLabel, Channel Channel, string ChannelLabel,
@@ -28,6 +31,7 @@ public sealed record AppealDetail(
     string? ReturnReason, int ReturnCount, int RedoCount, bool ExtensionUsed, int? PendingExtensionDays, string? PendingExtensionReason,
     int CallbackAttempts, CallbackOutcome? CallbackOutcome, long? MergedIntoId,
     IReadOnlyList<AttachmentView> Attachments, IReadOnlyList<string> AvailableActions, int Version,
+    IReadOnlyList<ClockView> Clocks, bool DeadlinesProvisional,
     IReadOnlyList<TimelineView> Timeline);
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);

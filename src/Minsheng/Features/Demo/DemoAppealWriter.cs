@@ -10,7 +10,7 @@ namespace Minsheng.Features.Demo;
 /// Writes demo appeals spread over the last 90 days. Older appeals have travelled further along the
 /// workflow; each step is a real domain action at a plausible later time, never later than now.
 /// </summary>
-public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffset now)
+public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffset now, Domain.TimeLimits.DeadlineSchedule schedule)
 {
     private readonly DemoTextGenerator _text = new(random);
     private readonly Dictionary<string, int> _daily = new();
@@ -93,7 +93,7 @@ public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffse
         }
         if (roll > 0.97) { if (Step(4)) a.MarkInvalid("经核实为测试或骚扰电话。", cast.Dispatcher, t); return; }
         if (stopAfter < 1 || !Step(6)) return;
-        a.Dispatch(lead, coUnits, cast.Dispatcher, t);
+        a.Dispatch(lead, coUnits, cast.Dispatcher, t, schedule: schedule);
         if (random.NextDouble() < 0.06 && Step(20))
         {
             a.RequestReturn(_text.ReturnReason(), cast.Handler, t);
@@ -108,7 +108,7 @@ public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffse
         {
             a.RequestExtension(random.Next(3, 8), _text.ExtensionReason(), cast.Handler, t);
             if (!Step(8)) return;
-            a.ApproveExtension(cast.Dispatcher, t);
+            a.ApproveExtension(cast.Dispatcher, t, schedule: schedule);
         }
         if (stopAfter < 4 || !Step(72)) return;
         a.SubmitReply(_text.Reply(categoryCode, leadName), cast.Handler, t);
@@ -120,7 +120,7 @@ public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffse
         if (outcome == CallbackOutcome.Unsatisfied && Step(24))
         {
             if (random.NextDouble() < 0.5) a.Close("经复核，诉求人要求超出政策规定，已做好解释工作。", cast.Dispatcher, t);
-            else a.Redo(_text.ReReviewReason(), cast.Dispatcher, t);
+            else a.Redo(_text.ReReviewReason(), cast.Dispatcher, t, schedule);
         }
     }
 

@@ -14,7 +14,7 @@ namespace Minsheng.Features.Demo;
 /// generated password (printed once), and about 2,000 appeals of the last 90 days driven through the
 /// real workflow methods so every timeline is one the product could have produced.
 /// </summary>
-public sealed class DemoSeeder(MinshengDb db, AuditLog audit, UnitTree tree, TimeProvider clock)
+public sealed class DemoSeeder(MinshengDb db, AuditLog audit, UnitTree tree, TimeLimits.TimeLimitCache timeLimits, TimeProvider clock)
 {
     public const int AppealCount = 2000;
 
@@ -30,7 +30,7 @@ public sealed class DemoSeeder(MinshengDb db, AuditLog audit, UnitTree tree, Tim
         var categories = await SeedCategoriesAsync(ct);
         tree.Invalidate();
         var accounts = await SeedUsersAsync(county, ct);
-        var appeals = await new DemoAppealWriter(db, random, clock.GetUtcNow()).WriteAsync(appealCount, categories, ct);
+        var appeals = await new DemoAppealWriter(db, random, clock.GetUtcNow(), timeLimits.Schedule).WriteAsync(appealCount, categories, ct);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await audit.AppendAsync("demo", "demo.seed", "database", null, $"units, categories, {accounts.Count} users, {appeals} appeals", ct);

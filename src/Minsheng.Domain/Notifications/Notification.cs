@@ -1,0 +1,58 @@
+using Minsheng.Domain.TimeLimits;
+
+namespace Minsheng.Domain.Notifications;
+
+public enum NotificationKind
+{
+    DeadlineReminder,    // 临期提醒
+    ReminderNotice,      // 催办单
+    SupervisionOrder,    // 督办单
+    ManualSupervision,   // 督办单/交办函（人工）
+    HighLevelDigest,     // 高位办日报
+}
+
+/// <summary>Who reads it: the unit it is addressed to, the supervisors, or the leaders.</summary>
+public enum Audience { Unit, Supervisors, Leaders }
+
+/// <summary>
+/// One message in the in-app inbox, also handed to the configured senders (log, SMS, email). Key is
+/// unique, so however many monitors run, each notice is created once; SentAt is set by whichever
+/// instance claims the row for delivery.
+/// </summary>
+public sealed class Notification
+{
+    public long Id { get; private set; }
+    public string Key { get; private set; } = "";
+    public NotificationKind Kind { get; private set; }
+    public Audience Audience { get; private set; }
+    public long? UnitId { get; private set; }
+    public long? AppealId { get; private set; }
+    public Stage? Stage { get; private set; }
+    public string Title { get; private set; } = "";
+    public string Body { get; private set; } = "";
+    public DateTimeOffset? DueAt { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? SentAt { get; private set; }
+    public DateTimeOffset? ReadAt { get; private set; }
+
+    private Notification() { }
+
+    public Notification(string key, NotificationKind kind, Audience audience, long? unitId, long? appealId, Stage? stage,
+        string title, string body, DateTimeOffset? dueAt, DateTimeOffset now)
+    {
+        Key = key;
+        Kind = kind;
+        Audience = audience;
+        UnitId = unitId;
+        AppealId = appealId;
+        Stage = stage;
+        Title = title;
+        Body = body;
+        DueAt = dueAt;
+        CreatedAt = now;
+    }
+
+    public void MarkSent(DateTimeOffset now) => SentAt ??= now;
+
+    public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+}

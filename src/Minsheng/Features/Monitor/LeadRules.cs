@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Data;
+using Minsheng.Domain.Accountability;
+using Minsheng.Domain.Appeals;
+using Minsheng.Features.TimeLimits;
+
+namespace Minsheng.Features.Monitor;
+
+/// <summary>
+/// The accountability rules that look across appeals: bounced between units (推诿扯皮), the same phone
+/// or address on the same category again and again (重复投诉), unsatisfied after a redo. Each lead's key
+/// names its subject, so a rule that keeps matching raises it once.
+/// </summary>
+public sealed class LeadRules(MinshengDb db, SqlWriter writer, TimeLimitCache timeLimits)
+{
+    public async Task<int> RaiseAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var rules = timeLimits.Schedule.Rules;
+        var raised = 0;
+        var bounced = await db.Appeals.AsNoTracking().Where(a => a.ReturnCount >= rules.BounceThreshold)
+            .Select(a => new { a.Id, a.Number, a.LeadUnitId, a.ReturnCount }).ToListAsync(ct);
+        foreach (var a in bounced)
+            raised += await RaiseAsync(new AccountabilityLead($"bounced:{a.Id}", LeadRule.Bounced, a.Id, a.LeadUnitId,
+                $"{a.Number} 被退单 {a.ReturnCount} 次，存在推诿扯皮", [a.Id], await EvidenceAsync(a.Id, AppealAction.RequestReturn, ct), now), ct);
+
+        var unsatisfied = await db.Appeals.AsNoTracking()
+            .Where(a => a.RedoCount >= 1 && a.CallbackOutcome == CallbackOutcome.Unsatisfied)
+            .Select(a => new { a.Id, a.Number, a.LeadUnitId, a.RedoCount }).ToListAsync(ct);
+        foreach (var a in unsatisfied)
+            raised += await RaiseAsync(new AccountabilityLead($"unsatisfied:{a.Id}:{a.RedoCount}", LeadRule.UnsatisfiedAfterRedo, a.Id, a.LeadUnitId,
+                $"{a.Number} 重办后回访仍不满意", [a.Id], await EvidenceAsync(a.Id, AppealAction.CallbackUnsatisfied, ct), now), ct);
+
+        var since = now.AddDays(-rules.RepeatWindowDays);
+        var recent = await db.Appeals.AsNoTracking()
+            .Where(a => a.CreatedAt >= since && a.CategoryId != null && (a.CitizenPhone != null || a.Address != null))
+            .Select(a => new { a.Id, a.Number, a.CategoryId, a.CitizenPhone, a.Address, a.LeadUnitId, a.CreatedAt }).ToListAsync(ct);
+        var groups = recent.Where(a => a.CitizenPhone != null).GroupBy(a => ("phone", a.CitizenPhone!, a.CategoryId))
+            .Concat(recent.Where(a => a.Address != null).GroupBy(a => ("address", a.Address!, a.CategoryId)));
+        foreach (var group in groups)
+        {
+            var ordered = group.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToList();
+            if (ordered.Count < rules.RepeatThreshold) continue;
+            // Keyed by the appeal that reached the threshold, so the same run of complaints is one lead.
+            var trigger = ordered[rules.RepeatThreshold - 1];
+            var by = group.Key.Item1 == "phone" ? "同一电话" : "同一地址";
+            raised += await RaiseAsync(new AccountabilityLead($"repeat:{group.Key.Item1}:{trigger.Id}", LeadRule.RepeatComplaint, trigger.Id, trigger.LeadUnitId,
+                $"{by} {rules.RepeatWindowDays} 天内就同一类问题反映 {ordered.Count} 次（{string.Join("、", ordered.Select(a => a.Number))}）",
+                ordered.Select(a => a.Id), [], now), ct);
+        }
+        return raised;
+    }
+
+    private async Task<int> RaiseAsync(AccountabilityLead lead, CancellationToken ct) => await writer.TryAddAsync(lead, ct) ? 1 : 0;
+
+    private Task<List<long>> EvidenceAsync(long appealId, AppealAction action, CancellationToken ct) =>
+        db.Timeline.Where(t => t.AppealId == appealId && t.Action == action).Select(t => t.Id).ToListAsync(ct);
+}

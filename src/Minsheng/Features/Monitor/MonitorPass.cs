@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Minsheng.Data;
+using Minsheng.Domain.Accountability;
+using Minsheng.Domain.Appeals;
+using Minsheng.Domain.Notifications;
+using Minsheng.Domain.TimeLimits;
+using Minsheng.Features.TimeLimits;
+
+namespace Minsheng.Features.Monitor;
+
+/// <summary>
+/// One pass of the deadline monitor. It claims the appeals whose next check is due (row locks with
+/// SKIP LOCKED on PostgreSQL, so several instances split the work; SQLite has one writer), records
+/// every escalation reached, and stores each appeal's next check. Then the lead rules run.
+/// </summary>
+public sealed class MonitorPass(MinshengDb db, TimeLimitCache timeLimits, SqlWriter writer, LeadRules leadRules,
+    IOptions<MonitorOptions> options, TimeProvider clock, ILogger<MonitorPass> logger)
+{
+    public async Task<MonitorReport> RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var schedule = timeLimits.Schedule;
+        int checkedCount = 0, created = 0, leads = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var batch = await ClaimAsync(now, ct);
+            if (batch.Count == 0) break;
+            foreach (var appeal in batch)
+            {
+                var (n, l) = await EscalateAsync(appeal, now, schedule, ct);
+                created += n;
+                leads += l;
+                appeal.Checked(now, schedule);
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            checkedCount += batch.Count;
+        }
+        var (digests, ruleLeads) = (await DigestAsync(now, schedule, ct), await leadRules.RaiseAsync(now, ct));
+        if (created + leads + ruleLeads + digests > 0)
+            logger.LogInformation("Monitor: {Appeals} appeals checked, {Notices} notices, {Leads} leads", checkedCount, created + digests, leads + ruleLeads);
+        return new MonitorReport(checkedCount, created + digests, leads + ruleLeads);
+    }
+
+    private Task<List<Appeal>> ClaimAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var limit = options.Value.BatchSize;
+        // Terminal appeals have no next check (the domain clears it), so the index range holds only live work.
+        return db.IsSqlite
+            ? db.Appeals.FromSql($"select * from appeals where next_check_at <= {now.ToUnixTimeMilliseconds()} order by next_check_at limit {limit}").ToListAsync(ct)
+            : db.Appeals.FromSql($"select * from appeals where next_check_at <= {now.ToUniversalTime()} order by next_check_at limit {limit} for update skip locked").ToListAsync(ct);
+    }
+
+    private async Task<(int Notices, int Leads)> EscalateAsync(Appeal appeal, DateTimeOffset now, DeadlineSchedule schedule, CancellationToken ct)
+    {
+        int notices = 0, leads = 0;
+        foreach (var stage in DeadlineWatch.Stages)
+        {
+            if (appeal.Due(stage) is not { } due || appeal.Done(stage) is not null) continue;
+            foreach (var escalation in DeadlineWatch.Reached(due, now, schedule.Time, schedule.Rules))
+            {
+                if (await writer.TryAddAsync(Notices.For(escalation, appeal, stage, due, schedule.Rules, now), ct)) notices++;
+                if (escalation != Escalation.Supervision) continue;
+                var evidence = await db.Timeline.Where(t => t.AppealId == appeal.Id && t.Action == AppealAction.Dispatch).Select(t => t.Id).ToListAsync(ct);
+                var lead = new AccountabilityLead($"overdue:{appeal.Id}:{stage}:{due.ToUnixTimeSeconds()}".ToLowerInvariant(), LeadRule.Overdue,
+                    appeal.Id, appeal.LeadUnitId, $"{appeal.Number} {DeadlineWatch.Label(stage)}超期 {schedule.Rules.SupervisionAfterWorkingDays} 个工作日以上",
+                    [appeal.Id], evidence, now);
+                if (await writer.TryAddAsync(lead, ct)) leads++;
+            }
+        }
+        return (notices, leads);
+    }
+
+    /// <summary>高位办日报: once per working day, the open high-level appeals for the leaders.</summary>
+    private async Task<int> DigestAsync(DateTimeOffset now, DeadlineSchedule schedule, CancellationToken ct)
+    {
+        var calendar = timeLimits.Current.Calendar;
+        var today = Domain.Calendar.ChinaTime.DateOf(now);
+        if (!calendar.IsWorkingDay(today) || now < Domain.Calendar.ChinaTime.At(today, calendar.Hours.Periods[0].Start)) return 0;
+        var open = await db.Appeals.AsNoTracking()
+            .Where(a => a.Tier == Tier.HighLevel && a.Status != AppealStatus.Closed && a.Status != AppealStatus.Merged && a.Status != AppealStatus.Invalid)
+            .OrderBy(a => a.CreatedAt).Select(a => new { a.Number, a.Title }).ToListAsync(ct);
+        if (open.Count == 0) return 0;
+        var body = $"今日在办高位办诉求 {open.Count} 件：" + string.Join("；", open.Take(20).Select(a => $"{a.Number} {a.Title}")) + (open.Count > 20 ? "……" : "。");
+        var digest = new Notification($"digest:{today:yyyy-MM-dd}", NotificationKind.HighLevelDigest, Audience.Leaders, null, null, null,
+            $"高位办日报（{today:yyyy年M月d日}）", body, null, now);
+        return await writer.TryAddAsync(digest, ct) ? 1 : 0;
+    }
+}
