@@ -1,64 +1,15 @@
-using System.Diagnostics;
-using Minsheng;
-using Minsheng.Data;
-using Minsheng.Domain.Appeals;
-using Minsheng.Domain.Organization;
-using Minsheng.Features.Appeals;
-using Minsheng.Features.Demo;
-using Microsoft.EntityFrameworkCore;
+using Minsheng.Bench;
 
-// Registers appeals through the same RegisterAppeal use case the API calls (validation, number
-// counter, audit chain, one durable transaction each) and reports appeals per second.
-// Usage: Minsheng.Bench --database sqlite:/tmp/x.db|postgres:... [--count 100000] [--workers 4]
-var database = Arg("--database") ?? throw new ArgumentException("--database is required");
-var count = int.Parse(Arg("--count") ?? "100000");
-var workers = int.Parse(Arg("--workers") ?? "4");
-
-var app = WebApp.Build([], DatabaseTarget.Parse(database), b => b.Logging.SetMinimumLevel(LogLevel.Warning));
-await WebApp.MigrateAsync(app.Services);
-using (var scope = app.Services.CreateScope())
-    await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(TextWriter.Null, default, appealCount: 0);
-
-long[] villages, categories;
-using (var scope = app.Services.CreateScope())
+// Benchmarks through the real domain and database code.
+//   --mode register: appeals per second through RegisterAppeal (one durable transaction each)
+//   --mode monitor:  how long deadline-monitor passes take over many open appeals
+// Usage: Minsheng.Bench --mode register|monitor --database sqlite:PATH|postgres:CONN [--count N] [--workers N]
+var mode = Args.Get(args, "--mode") ?? "register";
+var database = Args.Get(args, "--database") ?? throw new ArgumentException("--database is required");
+var count = int.Parse(Args.Get(args, "--count") ?? "100000");
+return mode switch
 {
-    var db = scope.ServiceProvider.GetRequiredService<MinshengDb>();
-    villages = await db.Units.Where(u => u.Kind == UnitKind.Village).Select(u => u.Id).ToArrayAsync();
-    categories = await db.Categories.Where(c => c.ParentId != null).Select(c => c.Id).ToArrayAsync();
-}
-var before = await CountAsync();
-var operatorActor = new Actor(null, "基准测试话务员", Role.Operator, null, _ => true);
-var next = 0;
-var stopwatch = Stopwatch.StartNew();
-await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
-{
-    var random = new Random(w);
-    var text = new DemoTextGenerator(random);
-    while (Interlocked.Increment(ref next) <= count)
-    {
-        using var scope = app.Services.CreateScope();
-        var register = scope.ServiceProvider.GetRequiredService<RegisterAppeal>();
-        var body = text.Appeal(AppealType.Complaint, "C01-01", "城关镇", "王庄村");
-        var draft = new AppealDraft(Channel.Hotline12345, AppealType.Complaint, categories[random.Next(categories.Length)], Tier.Timely,
-            body.Title, body.Content, villages[random.Next(villages.Length)], null, null, null, text.CitizenName(), text.MobilePhone(), null, null);
-        await register.ExecuteAsync(draft, operatorActor, default);
-    }
-})));
-stopwatch.Stop();
-var added = await CountAsync() - before;
-if (added != count) throw new InvalidOperationException($"expected {count} new appeals, found {added}");
-Console.WriteLine($"engine={(database.StartsWith("sqlite") ? "sqlite" : "postgres")} appeals={count} workers={workers} " +
-                  $"seconds={stopwatch.Elapsed.TotalSeconds:F1} appeals_per_second={count / stopwatch.Elapsed.TotalSeconds:F0}");
-await app.DisposeAsync();
-
-async Task<int> CountAsync()
-{
-    using var scope = app.Services.CreateScope();
-    return await scope.ServiceProvider.GetRequiredService<MinshengDb>().Appeals.CountAsync();
-}
-
-string? Arg(string name)
-{
-    var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-}
+    "register" => await RegisterBench.RunAsync(database, count, int.Parse(Args.Get(args, "--workers") ?? "4")),
+    "monitor" => await MonitorBench.RunAsync(database, count),
+    _ => throw new ArgumentException($"unknown mode {mode}"),
+};

@@ -76,6 +76,8 @@ public sealed class MinshengDb(DbContextOptions<MinshengDb> options) : DbContext
         b.Entity<SupervisionOrder>().ToTable("supervision_orders");
 
         var millis = new ValueConverter<DateTimeOffset, long>(d => d.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+        // Npgsql writes timestamptz only from offset-zero values; deadlines come in China time (+08:00).
+        var utc = new ValueConverter<DateTimeOffset, DateTimeOffset>(d => d.ToUniversalTime(), v => v);
         foreach (var entity in b.Model.GetEntityTypes())
         {
             foreach (var p in entity.GetProperties())
@@ -83,7 +85,7 @@ public sealed class MinshengDb(DbContextOptions<MinshengDb> options) : DbContext
                 p.SetColumnName(SnakeCase(p.Name));
                 var type = Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType;
                 if (type.IsEnum) p.SetProviderClrType(typeof(string));
-                if (type == typeof(DateTimeOffset) && IsSqlite) p.SetValueConverter(millis);
+                if (type == typeof(DateTimeOffset)) p.SetValueConverter(IsSqlite ? millis : utc);
             }
         }
     }
