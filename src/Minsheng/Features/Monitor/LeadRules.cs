@@ -30,9 +30,18 @@ public sealed class LeadRules(MinshengDb db, SqlWriter writer, TimeLimitCache ti
             raised += await RaiseAsync(new AccountabilityLead($"unsatisfied:{a.Id}:{a.RedoCount}", LeadRule.UnsatisfiedAfterRedo, a.Id, a.LeadUnitId,
                 $"{a.Number} 重办后回访仍不满意", [a.Id], await EvidenceAsync(a.Id, AppealAction.CallbackUnsatisfied, ct), now), ct);
 
+        // Only a phone or address seen since the last run can have reached the threshold, so the window's
+        // history is read for those alone (an hour of overlap covers appeals committed during that run).
         var since = now.AddDays(-rules.RepeatWindowDays);
+        var lastRun = await db.Settings.Where(x => x.Key == LastRunKey).Select(x => x.Value).FirstOrDefaultAsync(ct);
+        var freshSince = lastRun is null ? since : DateTimeOffset.Parse(lastRun, System.Globalization.CultureInfo.InvariantCulture).AddHours(-1);
+        var fresh = await db.Appeals.AsNoTracking().Where(a => a.CreatedAt >= freshSince && a.CategoryId != null)
+            .Select(a => new { a.CitizenPhone, a.Address }).ToListAsync(ct);
+        var phones = fresh.Select(a => a.CitizenPhone).OfType<string>().Distinct().ToArray();
+        var addresses = fresh.Select(a => a.Address).OfType<string>().Distinct().ToArray();
         var recent = await db.Appeals.AsNoTracking()
-            .Where(a => a.CreatedAt >= since && a.CategoryId != null && (a.CitizenPhone != null || a.Address != null))
+            .Where(a => a.CreatedAt >= since && a.CategoryId != null
+                        && ((a.CitizenPhone != null && phones.Contains(a.CitizenPhone)) || (a.Address != null && addresses.Contains(a.Address))))
             .Select(a => new { a.Id, a.Number, a.CategoryId, a.CitizenPhone, a.Address, a.LeadUnitId, a.CreatedAt }).ToListAsync(ct);
         var groups = recent.Where(a => a.CitizenPhone != null).GroupBy(a => ("phone", a.CitizenPhone!, a.CategoryId))
             .Concat(recent.Where(a => a.Address != null).GroupBy(a => ("address", a.Address!, a.CategoryId)));
@@ -47,10 +56,30 @@ public sealed class LeadRules(MinshengDb db, SqlWriter writer, TimeLimitCache ti
                 $"{by} {rules.RepeatWindowDays} 天内就同一类问题反映 {ordered.Count} 次（{string.Join("、", ordered.Select(a => a.Number))}）",
                 ordered.Select(a => a.Id), [], now), ct);
         }
+        await RememberRunAsync(now, ct);
         return raised;
     }
 
-    private async Task<int> RaiseAsync(AccountabilityLead lead, CancellationToken ct) => await writer.TryAddAsync(lead, ct) ? 1 : 0;
+    private const string LastRunKey = "lead_rules_last_run";
+
+    private async Task RememberRunAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var value = now.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        var row = await db.Settings.FirstOrDefaultAsync(x => x.Key == LastRunKey, ct);
+        if (row is null) db.Settings.Add(new SettingRow { Key = LastRunKey, Value = value });
+        else row.Value = value;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance recorded its run at the same moment; either value will do.
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private Task<int> RaiseAsync(AccountabilityLead lead, CancellationToken ct) => writer.AddAsync([lead], ct);
 
     private Task<List<long>> EvidenceAsync(long appealId, AppealAction action, CancellationToken ct) =>
         db.Timeline.Where(t => t.AppealId == appealId && t.Action == action).Select(t => t.Id).ToListAsync(ct);

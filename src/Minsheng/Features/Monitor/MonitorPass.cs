@@ -27,13 +27,10 @@ public sealed class MonitorPass(MinshengDb db, TimeLimitCache timeLimits, SqlWri
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var batch = await ClaimAsync(now, ct);
             if (batch.Count == 0) break;
-            foreach (var appeal in batch)
-            {
-                var (n, l) = await EscalateAsync(appeal, now, schedule, ct);
-                created += n;
-                leads += l;
-                appeal.Checked(now, schedule);
-            }
+            var (notices, overdueLeads) = await EscalateAsync(batch, now, schedule, ct);
+            created += await writer.AddAsync(notices, ct);
+            leads += await writer.AddAsync(overdueLeads, ct);
+            foreach (var appeal in batch) appeal.Checked(now, schedule);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
@@ -54,23 +51,30 @@ public sealed class MonitorPass(MinshengDb db, TimeLimitCache timeLimits, SqlWri
             : db.Appeals.FromSql($"select * from appeals where next_check_at <= {now.ToUniversalTime()} order by next_check_at limit {limit} for update skip locked").ToListAsync(ct);
     }
 
-    private async Task<(int Notices, int Leads)> EscalateAsync(Appeal appeal, DateTimeOffset now, DeadlineSchedule schedule, CancellationToken ct)
+    private async Task<(List<Notification> Notices, List<AccountabilityLead> Leads)> EscalateAsync(
+        List<Appeal> batch, DateTimeOffset now, DeadlineSchedule schedule, CancellationToken ct)
     {
-        int notices = 0, leads = 0;
-        foreach (var stage in DeadlineWatch.Stages)
-        {
-            if (appeal.Due(stage) is not { } due || appeal.Done(stage) is not null) continue;
-            foreach (var escalation in DeadlineWatch.Reached(due, now, schedule.Time, schedule.Rules))
+        var notices = new List<Notification>();
+        var overdue = new List<(Appeal Appeal, Stage Stage, DateTimeOffset Due)>();
+        foreach (var appeal in batch)
+            foreach (var stage in DeadlineWatch.Stages)
             {
-                if (await writer.TryAddAsync(Notices.For(escalation, appeal, stage, due, schedule.Rules, now), ct)) notices++;
-                if (escalation != Escalation.Supervision) continue;
-                var evidence = await db.Timeline.Where(t => t.AppealId == appeal.Id && t.Action == AppealAction.Dispatch).Select(t => t.Id).ToListAsync(ct);
-                var lead = new AccountabilityLead($"overdue:{appeal.Id}:{stage}:{due.ToUnixTimeSeconds()}".ToLowerInvariant(), LeadRule.Overdue,
-                    appeal.Id, appeal.LeadUnitId, $"{appeal.Number} {DeadlineWatch.Label(stage)}超期 {schedule.Rules.SupervisionAfterWorkingDays} 个工作日以上",
-                    [appeal.Id], evidence, now);
-                if (await writer.TryAddAsync(lead, ct)) leads++;
+                if (appeal.Due(stage) is not { } due || appeal.Done(stage) is not null) continue;
+                foreach (var escalation in DeadlineWatch.Reached(due, now, schedule.Time, schedule.Rules))
+                {
+                    notices.Add(Notices.For(escalation, appeal, stage, due, schedule.Rules, now));
+                    if (escalation == Escalation.Supervision) overdue.Add((appeal, stage, due));
+                }
             }
-        }
+        if (overdue.Count == 0) return (notices, []);
+        // Evidence of an overdue lead: the dispatch that started the clock.
+        var ids = overdue.Select(o => o.Appeal.Id).Distinct().ToArray();
+        var dispatches = (await db.Timeline.Where(t => ids.Contains(t.AppealId) && t.Action == AppealAction.Dispatch)
+            .Select(t => new { t.AppealId, t.Id }).ToListAsync(ct)).ToLookup(t => t.AppealId, t => t.Id);
+        var leads = overdue.Select(o => new AccountabilityLead($"overdue:{o.Appeal.Id}:{o.Stage}:{o.Due.ToUnixTimeSeconds()}".ToLowerInvariant(),
+            LeadRule.Overdue, o.Appeal.Id, o.Appeal.LeadUnitId,
+            $"{o.Appeal.Number} {DeadlineWatch.Label(o.Stage)}超期 {schedule.Rules.SupervisionAfterWorkingDays} 个工作日以上",
+            [o.Appeal.Id], dispatches[o.Appeal.Id], now)).ToList();
         return (notices, leads);
     }
 
@@ -87,6 +91,6 @@ public sealed class MonitorPass(MinshengDb db, TimeLimitCache timeLimits, SqlWri
         var body = $"今日在办高位办诉求 {open.Count} 件：" + string.Join("；", open.Take(20).Select(a => $"{a.Number} {a.Title}")) + (open.Count > 20 ? "……" : "。");
         var digest = new Notification($"digest:{today:yyyy-MM-dd}", NotificationKind.HighLevelDigest, Audience.Leaders, null, null, null,
             $"高位办日报（{today:yyyy年M月d日}）", body, null, now);
-        return await writer.TryAddAsync(digest, ct) ? 1 : 0;
+        return await writer.AddAsync([digest], ct);
     }
 }
