@@ -51,5 +51,33 @@ public sealed class CliTests
     }
 }
 
+[Collection(nameof(ConsoleCollection))]
+public sealed class CalendarCliTests
+{
+    [Theory]
+    [InlineData("2026-02-13T10:00", "3d", "2026-02-25T23:59:59")]  // Saturday 14 February worked, 15–23 off
+    [InlineData("2026-09-30T10:00", "3d", "2026-10-10T23:59:59")]  // ends on the make-up Saturday
+    [InlineData("2026-12-31T10:00", "1d", "2027-01-04T23:59:59")]  // provisional 2027: New Year, then a weekend
+    [InlineData("2026-02-13T10:00", "4h", "2026-02-13T16:30:00")]
+    public async Task Calendar_add_prints_the_deadline(string start, string amount, string expected)
+    {
+        var output = new StringWriter();
+        var old = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            (await MinshengCli.RunAsync(["calendar", "add", start, amount])).ShouldBe(0);
+        }
+        finally
+        {
+            Console.SetOut(old);
+        }
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldStartWith(expected);
+        lines[0].ShouldEndWith("+08:00");
+        (lines.Length > 1 && lines[1].Contains("临时推算")).ShouldBe(expected.StartsWith("2027"));
+    }
+}
+
 [CollectionDefinition(nameof(ConsoleCollection), DisableParallelization = true)]
 public sealed class ConsoleCollection;

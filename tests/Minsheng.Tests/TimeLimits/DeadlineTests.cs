@@ -102,4 +102,25 @@ public sealed class DeadlineTests
         await admin.DeleteAsync("/api/calendar/days/2026-11-17");
         await (await app.ClientFor("dispatcher")).Put("/api/calendar/days/2026-11-20", new { isWorkingDay = false, name = "x" }).Expect(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task Rule_settings_are_validated_and_take_effect()
+    {
+        await using var app = await TestApp.StartAsync();
+        var admin = await app.ClientFor("admin");
+        var rules = await admin.Expect("/api/time-limit-rules");
+        rules["supervisionAfterWorkingDays"]!.GetValue<int>().ShouldBe(3);
+        var bad = await admin.Put("/api/time-limit-rules", new { maxExtensionDays = 0, returnWithinWorkingDays = 2, reminderLeadWorkingHours = 4,
+            supervisionAfterWorkingDays = 3, bounceThreshold = 3, repeatThreshold = 3, repeatWindowDays = 30, extensionRequestLeadHours = 4 }).Expect(HttpStatusCode.BadRequest);
+        bad["errors"]!["maxExtensionDays"].ShouldNotBeNull();
+        await admin.Put("/api/time-limit-rules", new { maxExtensionDays = 10, returnWithinWorkingDays = 1, reminderLeadWorkingHours = 4,
+            supervisionAfterWorkingDays = 1, bounceThreshold = 3, repeatThreshold = 3, repeatWindowDays = 30, extensionRequestLeadHours = 4 }).Expect(HttpStatusCode.OK);
+
+        var d = await app.ClientFor("dispatcher");
+        var id = await d.NewAppeal(app.County);
+        await d.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = app.County.Housing.Id }).Expect(HttpStatusCode.OK);
+        app.Clock.Advance(TimeSpan.FromDays(2)); // Wednesday: past the one-working-day return window
+        var late = await (await app.ClientFor("housing-handler")).Post($"/api/appeals/{id}/return", new { reason = "不属本单位" }).Expect(HttpStatusCode.Conflict);
+        late["detail"]!.GetValue<string>().ShouldContain("退单时限");
+    }
 }
