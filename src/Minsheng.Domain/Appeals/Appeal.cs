@@ -119,13 +119,16 @@ public sealed partial class Appeal
         _ => ResolveDue,
     };
 
-    /// <summary>When the stage's clock stopped, or null while it runs.</summary>
+    /// <summary>
+    /// When the stage's clock stopped, or null while it runs. The unit's work is resolved once its reply
+    /// is approved: the callback that follows is the desk's, and a redo clears the reply and restarts it.
+    /// </summary>
     public DateTimeOffset? Done(Stage stage) => stage switch
     {
         Stage.SignFor => ClaimedAt,
         Stage.FirstContact => ContactedAt,
         Stage.Reply => RepliedAt,
-        _ => ClosedAt,
+        _ => RepliedAt ?? ClosedAt,
     };
 
     private void SetDeadlines(StageDeadlines? d, DeadlineSchedule? schedule)

@@ -120,7 +120,20 @@ public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffse
         if (outcome == CallbackOutcome.Unsatisfied && Step(24))
         {
             if (random.NextDouble() < 0.5) a.Close("经复核，诉求人要求超出政策规定，已做好解释工作。", cast.Dispatcher, t);
-            else a.Redo(_text.ReReviewReason(), cast.Dispatcher, t, schedule);
+            else
+            {
+                a.Redo(_text.ReReviewReason(), cast.Dispatcher, t, schedule);
+                // Most redone appeals are handled again and closed; the rest are still with the unit.
+                if (!Step(24)) return;
+                a.Claim(cast.Handler, t);
+                if (!Step(72)) return;
+                a.SubmitReply(_text.Reply(categoryCode, leadName), cast.Handler, t);
+                if (!Step(12)) return;
+                a.ApproveReply(cast.Head, t);
+                if (!Step(48)) return;
+                var again = random.NextDouble() < 0.8 ? CallbackOutcome.Satisfied : CallbackOutcome.Unsatisfied;
+                a.RecordCallback(again, again == CallbackOutcome.Satisfied, null, _text.CallbackComment(again == CallbackOutcome.Satisfied), cast.Operator, t);
+            }
         }
     }
 
