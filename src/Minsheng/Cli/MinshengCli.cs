@@ -22,6 +22,7 @@ public static class MinshengCli
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(CalendarCommand.Create());
+        root.Subcommands.Add(TriageCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 
