@@ -27,6 +27,8 @@ public static class Extensions
         services.AddHttpContextAccessor();
         services.AddSingleton<UnitTree>();
         services.AddSingleton<Features.TimeLimits.TimeLimitCache>();
+        // A mistyped office-hours setting stops the start with its message instead of failing every dispatch.
+        if (config[Features.TimeLimits.TimeLimitCache.WorkingHoursSetting] is { Length: > 0 } hours) Domain.Calendar.WorkingHours.Parse(hours);
         services.AddScoped<CurrentUser>();
         services.AddScoped<Migrator>();
         services.AddScoped<AuditLog>();

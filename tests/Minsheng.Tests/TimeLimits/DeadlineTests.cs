@@ -123,4 +123,14 @@ public sealed class DeadlineTests
         var late = await (await app.ClientFor("housing-handler")).Post($"/api/appeals/{id}/return", new { reason = "不属本单位" }).Expect(HttpStatusCode.Conflict);
         late["detail"]!.GetValue<string>().ShouldContain("退单时限");
     }
+
+    [Fact]
+    public async Task Office_hours_are_a_setting()
+    {
+        await using var app = await TestApp.StartAsync(new() { ["Calendar:WorkingHours"] = "09:00-12:00,13:00-17:00" });
+        var d = await app.ClientFor("dispatcher");
+        var id = await d.NewAppeal(app.County, new { tier = "Urgent" });
+        var detail = await d.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = app.County.Housing.Id }).Expect(HttpStatusCode.OK);
+        Due(detail, "Resolve").ShouldBe("2026-11-18 09:30"); // 6.5 hours on Monday, 7 on Tuesday, 0.5 on Wednesday
+    }
 }

@@ -11,8 +11,11 @@ namespace Minsheng.Features.TimeLimits;
 /// The calendar, policies and rules in force, built once and shared: deadlines are computed on every
 /// dispatch and by the monitor. Refreshed when this instance changes them and at least every 30 seconds.
 /// </summary>
-public sealed class TimeLimitCache(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class TimeLimitCache(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config)
 {
+    /// <summary>Office hours for limits counted in hours, e.g. "08:30-12:00,14:30-17:30" (the default).</summary>
+    public const string WorkingHoursSetting = "Calendar:WorkingHours";
+
     public const string RulesKey = "time_limit_rules";
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
     private volatile Snapshot? _snapshot;
@@ -39,7 +42,8 @@ public sealed class TimeLimitCache(IServiceScopeFactory scopes, TimeProvider clo
         var db = scope.ServiceProvider.GetRequiredService<MinshengDb>();
         var overrides = db.CalendarDays.AsNoTracking().ToList()
             .Select(d => new CalendarOverride(DateOnly.ParseExact(d.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture), d.IsWorkingDay, d.Name ?? ""));
-        var calendar = WorkingCalendar.Create(overrides);
+        var hours = config[WorkingHoursSetting] is { Length: > 0 } text ? WorkingHours.Parse(text) : WorkingHours.Default;
+        var calendar = WorkingCalendar.Create(overrides, hours);
         var policies = db.Policies.AsNoTracking().ToList();
         var rules = ReadRules(db);
         var schedule = new DeadlineSchedule(new PolicySet(policies), new CalendarWorkingTime(calendar), rules);
