@@ -3,6 +3,7 @@ using Minsheng.Features.Accountability;
 using Minsheng.Features.Appeals;
 using Minsheng.Features.Notifications;
 using Minsheng.Features.TimeLimits;
+using Minsheng.Features.Triage;
 using Minsheng.Features.Audit;
 using Minsheng.Features.Auth;
 using Minsheng.Features.Categories;
@@ -39,6 +40,7 @@ public static class WebApp
         app.MapNotificationsApi();
         app.MapLeadsApi();
         app.MapSupervisionApi();
+        app.MapTriageApi();
         return app;
     }
 

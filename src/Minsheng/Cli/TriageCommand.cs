@@ -7,14 +7,28 @@ using Minsheng.Domain.Triage;
 namespace Minsheng.Cli;
 
 /// <summary>
-/// `triage`: evaluate the appeal classifier on CSV files and find near-duplicate appeals. Needs no
-/// database; every verb reads files only.
+/// `triage`: evaluate the appeal classifier on CSV files and find near-duplicate appeals (files only), and
+/// `retrain`, which learns the product's models from the database's own appeals.
 /// </summary>
 public static class TriageCommand
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static Command Create() => new("triage", "智能分诊：诉求分类评测与近似重复检测") { Eval(), CrossValidate(), Dups() };
+    public static Command Create() => new("triage", "智能分诊：诉求分类评测与近似重复检测") { Eval(), CrossValidate(), Dups(), Retrain() };
+
+    private static Command Retrain()
+    {
+        var cmd = new Command("retrain", "用本库已派单诉求重新训练分类模型和诉求性质模型，保存为新版本");
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var app = await MinshengCli.ServicesAsync(parse, ct);
+            var outcomes = await app.Services.GetRequiredService<Features.Triage.TriageService>().RetrainAsync("cli", ct);
+            foreach (var o in outcomes) Console.WriteLine(o.Message);
+            // Nothing stored at all is worth a non-zero exit for scripts; one skipped kind is normal.
+            return outcomes.Any(o => o.Version is not null) ? 0 : 1;
+        });
+        return cmd;
+    }
 
     private static Command Eval()
     {

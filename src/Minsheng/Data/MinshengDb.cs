@@ -8,6 +8,7 @@ using Minsheng.Domain.TimeLimits;
 using Minsheng.Domain.Organization;
 using Minsheng.Features.Audit;
 using Minsheng.Features.TimeLimits;
+using Minsheng.Features.Triage;
 using Minsheng.Features.Users;
 using Minsheng.Infrastructure;
 
@@ -34,6 +35,9 @@ public sealed class MinshengDb(DbContextOptions<MinshengDb> options) : DbContext
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AccountabilityLead> Leads => Set<AccountabilityLead>();
     public DbSet<SupervisionOrder> SupervisionOrders => Set<SupervisionOrder>();
+    public DbSet<TriageModelRow> TriageModels => Set<TriageModelRow>();
+    public DbSet<RoutingRuleRow> RoutingRules => Set<RoutingRuleRow>();
+    public DbSet<GazetteerRow> Gazetteer => Set<GazetteerRow>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
@@ -74,6 +78,9 @@ public sealed class MinshengDb(DbContextOptions<MinshengDb> options) : DbContext
             e.Property(l => l.Version).IsConcurrencyToken();
         });
         b.Entity<SupervisionOrder>().ToTable("supervision_orders");
+        b.Entity<TriageModelRow>().ToTable("triage_models");
+        b.Entity<RoutingRuleRow>().ToTable("routing_rules");
+        b.Entity<GazetteerRow>().ToTable("gazetteer");
 
         var millis = new ValueConverter<DateTimeOffset, long>(d => d.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
         // Npgsql writes timestamptz only from offset-zero values; deadlines come in China time (+08:00).

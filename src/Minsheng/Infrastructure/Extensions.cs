@@ -55,6 +55,11 @@ public static class Extensions
             services.AddTransient<Features.Monitor.INotificationSender>(sp => sp.GetRequiredService<Features.Monitor.WebhookSender>());
         }
         services.AddHostedService<Features.Monitor.DeadlineMonitorService>();
+        services.Configure<Features.Triage.TriageSettings>(config.GetSection("Triage"));
+        services.AddSingleton<Features.Triage.TriageService>();
+        services.AddScoped<Features.Triage.TriageTraining>();
+        services.AddScoped<Features.Triage.TriageSuggestions>();
+        services.AddHostedService<Features.Triage.TriageRetrainService>();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -61,7 +61,7 @@ public sealed class TestApp : IAsyncDisposable
             b.Logging.SetMinimumLevel(LogLevel.Warning);
             b.Services.AddSingleton<TimeProvider>(clock);
             // Tests run monitor passes themselves, at the faked time they choose.
-            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Monitor:Enabled"] = "false" });
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Monitor:Enabled"] = "false", ["Triage:Enabled"] = "false" });
             if (settings is not null) b.Configuration.AddInMemoryCollection(settings);
             services?.Invoke(b.Services);
         });

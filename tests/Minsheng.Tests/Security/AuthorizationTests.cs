@@ -28,6 +28,9 @@ public sealed class AuthorizationTests(SharedApp shared) : IClassFixture<SharedA
         { "GET", "/api/leads" }, { "POST", "/api/leads/1/confirm" }, { "POST", "/api/leads/1/dismiss" },
         { "POST", "/api/leads/1/request-publication" }, { "POST", "/api/leads/1/approve-publication" },
         { "POST", "/api/appeals/1/supervision-orders" }, { "GET", "/api/supervision-orders" },
+        { "POST", "/api/triage/suggest" }, { "GET", "/api/appeals/1/suggestions" }, { "POST", "/api/triage/retrain" }, { "GET", "/api/triage/models" },
+        { "GET", "/api/routing-rules" }, { "POST", "/api/routing-rules" }, { "DELETE", "/api/routing-rules/1" },
+        { "GET", "/api/gazetteer" }, { "POST", "/api/gazetteer" }, { "DELETE", "/api/gazetteer/1" },
     };
 
     [Theory]

@@ -14,7 +14,8 @@ namespace Minsheng.Features.Demo;
 /// generated password (printed once), and about 2,000 appeals of the last 90 days driven through the
 /// real workflow methods so every timeline is one the product could have produced.
 /// </summary>
-public sealed class DemoSeeder(MinshengDb db, AuditLog audit, UnitTree tree, TimeLimits.TimeLimitCache timeLimits, TimeProvider clock)
+public sealed class DemoSeeder(MinshengDb db, AuditLog audit, UnitTree tree, TimeLimits.TimeLimitCache timeLimits, TimeProvider clock,
+    Triage.TriageService triage)
 {
     public const int AppealCount = 2000;
 
@@ -38,6 +39,8 @@ public sealed class DemoSeeder(MinshengDb db, AuditLog audit, UnitTree tree, Tim
             await tx.CommitAsync(ct);
         }
         output.WriteLine($"已导入演示县“{DemoCountyData.CountyName}”：{await db.Units.CountAsync(ct)} 个单位，{appeals} 件诉求。");
+        // The demo's suggestions should work from the first start; each outcome says if it was skipped (too few appeals).
+        foreach (var outcome in await triage.RetrainAsync("demo", ct)) output.WriteLine($"智能分诊：{outcome.Message}");
         output.WriteLine("演示账号（密码只显示这一次，请妥善保存）：");
         foreach (var (user, password, unitName) in accounts)
             output.WriteLine($"  {Labels.Role(user.Role),-6} {user.Username,-12} 密码 {password}  （{unitName}）");

@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Domain.Appeals;
+using Minsheng.Domain.Triage;
+using Minsheng.Features.Appeals;
+using Minsheng.Infrastructure;
+
+namespace Minsheng.Features.Triage;
+
+public sealed record CategoryGuess(long CategoryId, string Name, float Confidence);
+public sealed record CategorySuggestion(IReadOnlyList<CategoryGuess> Top, bool NeedsManual, int ModelVersion);
+public sealed record TypeGuess(AppealType Type, string Name, float Confidence);
+public sealed record TypeSuggestion(IReadOnlyList<TypeGuess> Top, bool NeedsManual, int ModelVersion);
+public sealed record DuplicateView(long Id, string Number, string Title, double Similarity, IReadOnlyList<string> Reasons);
+public sealed record RepeatView(long Id, string Number, string Reason);
+public sealed record TriageSuggestionsView(CategorySuggestion? Category, TypeSuggestion? Type, RouteSuggestion? Route,
+    IReadOnlyList<DuplicateView> Duplicates, IReadOnlyList<RepeatView> Repeats);
+
+/// <summary>What suggestions are computed from; Phone is null when the viewer may not see the complainant.</summary>
+public sealed record SuggestionInput(string Title, string Content, string? Phone, string? Address, long? RegionUnitId,
+    long? CategoryId, long? ExcludeAppealId);
+
+/// <summary>
+/// Category, type, lead unit, near-duplicates and repeat callers for one text. Only appeals the viewer
+/// may see are compared, and a phone number leaves here masked only.
+/// </summary>
+public sealed class TriageSuggestions(TriageService triage, AppealScope scope, AppealPresenter presenter, TimeProvider clock)
+{
+    public const double MinSimilarity = 0.5;
+    public const int DuplicateDays = 30;
+    public const int RepeatDays = 90;
+    private const int MaxCandidates = 3000;
+    private const int MaxShown = 5;
+
+    public async Task<TriageSuggestionsView> SuggestAsync(SuggestionInput input, CancellationToken ct)
+    {
+        var routing = triage.Routing;
+        var category = PredictCategory(input, routing);
+        var type = PredictType(input);
+        var mentions = routing.Suggester.Places.Find(input.Title + "\n" + input.Content + "\n" + input.Address);
+        // The operator's own choice beats the model; an unsure prediction is not used for rules.
+        var categoryForRules = input.CategoryId ?? (category is { NeedsManual: false, Top.Count: > 0 } ? category.Top[0].CategoryId : null);
+        var route = routing.Suggester.Suggest(mentions, categoryForRules, input.RegionUnitId);
+        var duplicates = await DuplicatesAsync(input, mentions, routing.Suggester.Places, ct);
+        var repeats = await RepeatsAsync(input, ct);
+        return new TriageSuggestionsView(category, type, route, duplicates, repeats);
+    }
+
+    private CategorySuggestion? PredictCategory(SuggestionInput input, TriageService.RoutingSnapshot routing)
+    {
+        if (triage.Model(TriageModelRow.CategoryKind) is not { } loaded) return null;
+        var p = loaded.Model.Predict(input.Title, input.Content);
+        // A category deleted since training cannot be chosen, so it is not offered.
+        var top = p.Top.Select(t => long.TryParse(t.Label, out var id) && routing.Categories.TryGetValue(id, out var c)
+                ? new CategoryGuess(id, c.Name, t.Confidence) : null)
+            .OfType<CategoryGuess>().ToList();
+        return new CategorySuggestion(top, p.NeedsManualClassification || top.Count == 0, loaded.Version);
+    }
+
+    private TypeSuggestion? PredictType(SuggestionInput input)
+    {
+        if (triage.Model(TriageModelRow.TypeKind) is not { } loaded) return null;
+        var p = loaded.Model.Predict(input.Title, input.Content);
+        var top = p.Top.Select(t => Enum.TryParse<AppealType>(t.Label, out var type) ? new TypeGuess(type, Labels.Type(type), t.Confidence) : null)
+            .OfType<TypeGuess>().ToList();
+        return new TypeSuggestion(top, p.NeedsManualClassification || top.Count == 0, loaded.Version);
+    }
+
+    private async Task<IReadOnlyList<DuplicateView>> DuplicatesAsync(SuggestionInput input, IReadOnlyList<PlaceMention> mentions,
+        PlaceIndex places, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow().AddDays(-DuplicateDays);
+        var exclude = input.ExcludeAppealId ?? 0;
+        var candidates = await scope.Visible().AsNoTracking()
+            .Where(a => a.Id != exclude && a.Status != AppealStatus.Merged && a.Status != AppealStatus.Invalid)
+            .Where(a => a.CreatedAt >= since || a.Status != AppealStatus.Closed)
+            .OrderByDescending(a => a.CreatedAt).Take(MaxCandidates)
+            .Select(a => new { a.Id, a.Number, a.Title, a.Content, a.RegionUnitId, a.Address })
+            .ToListAsync(ct);
+        var size = new DuplicateOptions().ShingleSize;
+        var mine = NearDuplicates.Shingles(input.Title + "\n" + input.Content, size);
+        var mentioned = mentions.ToDictionary(m => m.Unit.Id, m => m.Unit.Name);
+        return candidates
+            .Select(c => (c, similarity: NearDuplicates.Jaccard(mine, NearDuplicates.Shingles(c.Title + "\n" + c.Content, size))))
+            .Where(x => x.similarity >= MinSimilarity)
+            .OrderByDescending(x => x.similarity).ThenByDescending(x => x.c.Id).Take(MaxShown)
+            .Select(x =>
+            {
+                var reasons = new List<string> { $"文字相似度 {x.similarity:P0}" };
+                var shared = places.Find(x.c.Title + "\n" + x.c.Content + "\n" + x.c.Address)
+                    .Where(m => mentioned.ContainsKey(m.Unit.Id)).Select(m => m.Unit.Name).ToList();
+                if (shared.Count > 0) reasons.Add($"地点一致：{string.Join("、", shared.Select(n => $"“{n}”"))}");
+                else if (input.RegionUnitId is { } r && x.c.RegionUnitId == r) reasons.Add("登记区域相同");
+                return new DuplicateView(x.c.Id, x.c.Number, x.c.Title, Math.Round(x.similarity, 3), reasons);
+            })
+            .ToList();
+    }
+
+    /// <summary>重复件: the same caller or the same place again. Appeals whose complainant is hidden from the viewer are not matched by phone.</summary>
+    private async Task<IReadOnlyList<RepeatView>> RepeatsAsync(SuggestionInput input, CancellationToken ct)
+    {
+        var phone = string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim();
+        var address = string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim();
+        if (phone is null && address is null) return [];
+        var since = clock.GetUtcNow().AddDays(-RepeatDays);
+        var exclude = input.ExcludeAppealId ?? 0;
+        var found = await scope.Visible().AsNoTracking()
+            .Where(a => a.Id != exclude && a.CreatedAt >= since && ((phone != null && a.CitizenPhone == phone) || (address != null && a.Address == address)))
+            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Take(50)
+            .ToListAsync(ct);
+        var result = new List<RepeatView>();
+        foreach (var a in found)
+        {
+            var reasons = new List<string>();
+            if (phone is not null && a.CitizenPhone == phone && presenter.MaySeeComplainant(a)) reasons.Add($"同一联系电话 {PhoneNumber.Mask(phone)}");
+            if (address is not null && a.Address == address) reasons.Add($"同一事发地址“{address}”");
+            if (reasons.Count > 0) result.Add(new RepeatView(a.Id, a.Number, string.Join("；", reasons)));
+            if (result.Count == 10) break;
+        }
+        return result;
+    }
+}
