@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Minsheng.Data;
 using Minsheng.Domain;
 using Minsheng.Domain.Appeals;
 using Minsheng.Domain.Organization;
@@ -70,11 +71,11 @@ public static class AppealsApi
         if (await commands.LoadAsync(id, ct) is not { } appeal) return NotFoundProblem(id);
         if (!AppealPresenter.MayUnmask(me.Role) || !presenter.MaySeeComplainant(appeal))
             return TypedResults.Problem(statusCode: 403, title: "无权查阅", detail: "您无权查看该诉求人的身份信息。");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.AccessLog.Add(new AccessLogEntry(clock.GetUtcNow(), me.Id, me.Username, appeal.Id, body.Reason!.Trim()));
-        await audit.AppendAsync(me.Username, "appeal.unmask", "appeal", appeal.Number, body.Reason.Trim(), ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.WriteAsync(async () =>
+        {
+            db.AccessLog.Add(new AccessLogEntry(clock.GetUtcNow(), me.Id, me.Username, appeal.Id, body.Reason!.Trim()));
+            await audit.AppendAsync(me.Username, "appeal.unmask", "appeal", appeal.Number, body.Reason.Trim(), ct);
+        }, ct);
         return TypedResults.Ok(presenter.Citizen(appeal, unmasked: true)!);
     }
 }

@@ -36,11 +36,11 @@ public static class CategoriesApi
         if (body.Code is { } code && await db.Categories.AnyAsync(c => c.Code == code.Trim(), ct)) errors.Add("code", "分类编码已存在。");
         errors.ThrowIfAny();
         var category = new Category(body.Code!.Trim(), body.Name!.Trim(), body.ParentId);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Categories.Add(category);
-        await audit.AppendAsync(me.Username, "category.create", "category", category.Code, category.Name, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.WriteAsync(async () =>
+        {
+            db.Categories.Add(category);
+            await audit.AppendAsync(me.Username, "category.create", "category", category.Code, category.Name, ct);
+        }, ct);
         return TypedResults.Created($"/api/categories/{category.Id}", View(category));
     }
 

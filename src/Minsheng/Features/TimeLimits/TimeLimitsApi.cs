@@ -57,11 +57,11 @@ public static class TimeLimitsApi
         if (b.Amount is null) errors.Add("amount", "请填写时限。");
         errors.ThrowIfAny();
         var policy = new TimeLimitPolicy(b.Tier!.Value, b.Type, b.Stage!.Value, b.Amount!.Value, b.Unit!.Value, clock.GetUtcNow(), b.Note);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Policies.Add(policy);
-        await audit.AppendAsync(me.Username, "policy.add", "policy", $"{policy.Tier}/{policy.Type}/{policy.Stage}", $"{policy.Amount} {policy.Unit}", ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.WriteAsync(async () =>
+        {
+            db.Policies.Add(policy);
+            await audit.AppendAsync(me.Username, "policy.add", "policy", $"{policy.Tier}/{policy.Type}/{policy.Stage}", $"{policy.Amount} {policy.Unit}", ct);
+        }, ct);
         cache.Invalidate();
         return TypedResults.Created("/api/policies", new PolicyView(policy.Id, policy.Tier, policy.Type, policy.Stage, policy.Amount, policy.Unit, policy.EffectiveFrom, policy.Note));
     }
@@ -70,13 +70,13 @@ public static class TimeLimitsApi
     {
         rules.Validate();
         var json = JsonSerializer.Serialize(rules);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == TimeLimitCache.RulesKey, ct);
-        if (row is null) db.Settings.Add(new SettingRow { Key = TimeLimitCache.RulesKey, Value = json });
-        else row.Value = json;
-        await audit.AppendAsync(me.Username, "rules.update", "settings", TimeLimitCache.RulesKey, json, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.WriteAsync(async () =>
+        {
+            var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == TimeLimitCache.RulesKey, ct);
+            if (row is null) db.Settings.Add(new SettingRow { Key = TimeLimitCache.RulesKey, Value = json });
+            else row.Value = json;
+            await audit.AppendAsync(me.Username, "rules.update", "settings", TimeLimitCache.RulesKey, json, ct);
+        }, ct);
         cache.Invalidate();
         return rules;
     }
@@ -116,14 +116,14 @@ public static class TimeLimitsApi
         if (b.IsWorkingDay is null) errors.Add("isWorkingDay", "请说明这一天是否上班。");
         errors.ThrowIfAny();
         var key = day.ToString("yyyy-MM-dd");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var row = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == key, ct);
-        if (row is null) db.CalendarDays.Add(row = new CalendarDayRow { Date = key });
-        row.IsWorkingDay = b.IsWorkingDay!.Value;
-        row.Name = b.Name!.Trim();
-        await audit.AppendAsync(me.Username, "calendar.set", "calendar", key, $"{row.IsWorkingDay} {row.Name}", ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.WriteAsync(async () =>
+        {
+            var row = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == key, ct);
+            if (row is null) db.CalendarDays.Add(row = new CalendarDayRow { Date = key });
+            row.IsWorkingDay = b.IsWorkingDay!.Value;
+            row.Name = b.Name!.Trim();
+            await audit.AppendAsync(me.Username, "calendar.set", "calendar", key, $"{row.IsWorkingDay} {row.Name}", ct);
+        }, ct);
         cache.Invalidate();
         var info = cache.Current.Calendar.Describe(day);
         return new CalendarDayView(key, info.IsWorkingDay, info.Name, info.Provisional, true);

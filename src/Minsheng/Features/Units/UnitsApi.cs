@@ -41,11 +41,11 @@ public static class UnitsApi
         if (body.Code is { } code && await db.Units.AnyAsync(u => u.Code == code.Trim(), ct)) errors.Add("code", "单位编码已存在。");
         errors.ThrowIfAny();
         var unit = new Unit(body.Code!.Trim(), body.Name!.Trim(), body.Kind!.Value, parent, body.Phone?.Trim());
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Units.Add(unit);
-        await audit.AppendAsync(me.Username, "unit.create", "unit", unit.Code, unit.Name, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.WriteAsync(async () =>
+        {
+            db.Units.Add(unit);
+            await audit.AppendAsync(me.Username, "unit.create", "unit", unit.Code, unit.Name, ct);
+        }, ct);
         tree.Invalidate();
         return TypedResults.Created($"/api/units/{unit.Id}", View(unit));
     }

@@ -22,11 +22,11 @@ public sealed class UserAdmin(MinshengDb db, AuditLog audit, TimeProvider clock)
         errors.ThrowIfAny();
         var user = new User(username!, string.IsNullOrWhiteSpace(displayName) ? username! : displayName.Trim(), role!.Value, unitId!.Value, clock.GetUtcNow());
         user.SetPasswordHash(Passwords.Hash(user, password!));
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Users.Add(user);
-        await audit.AppendAsync(actor, "user.create", "user", user.Username, $"{user.Role} unit={user.UnitId}", ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        await db.WriteAsync(async () =>
+        {
+            db.Users.Add(user);
+            await audit.AppendAsync(actor, "user.create", "user", user.Username, $"{user.Role} unit={user.UnitId}", ct);
+        }, ct);
         return user;
     }
 
