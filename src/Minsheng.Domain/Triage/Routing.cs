@@ -35,6 +35,7 @@ public sealed class RoutingSuggester
 
     public RouteSuggestion? Suggest(IReadOnlyList<PlaceMention> mentions, long? categoryId, long? regionUnitId)
     {
+        mentions = Agreeing(mentions);
         var reasons = mentions.Select(Describe).ToList();
         var region = regionUnitId is { } r && _units.TryGetValue(r, out var ru) ? ru : null;
         if (region is not null) reasons.Insert(0, $"登记区域“{region.Name}”");
@@ -59,6 +60,17 @@ public sealed class RoutingSuggester
         var via = places.First(p => TownshipOf(p)?.Id == town.Id);
         reasons.Add(via.Id == town.Id ? $"属地：“{town.Name}”" : $"属地：“{via.Name}”属于“{town.Name}”");
         return new RouteSuggestion(town.Id, town.Name, reasons);
+    }
+
+    /// <summary>
+    /// "城关镇王庄村" names the township the village is in. When the text names townships, a village of the
+    /// same name under another township is a namesake, not the place meant, and is dropped.
+    /// </summary>
+    private IReadOnlyList<PlaceMention> Agreeing(IReadOnlyList<PlaceMention> mentions)
+    {
+        var towns = mentions.Where(m => m.Unit.Kind == UnitKind.Township).Select(m => m.Unit.Id).ToHashSet();
+        if (towns.Count == 0) return mentions;
+        return mentions.Where(m => TownshipOf(m.Unit) is not { } t || towns.Contains(t.Id)).ToList();
     }
 
     /// <summary>Null when the rule does not apply; otherwise how specific it is.</summary>

@@ -88,4 +88,15 @@ public class RoutingTests
             [new GazetteerAlias("河口", Chengguan.Id), new GazetteerAlias("河口", Shuanghe.Id)]);
         s.Places.Find("河口那边").ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_village_named_under_another_township_than_the_text_names_is_a_namesake()
+    {
+        var route = Suggester().Suggest("双河镇王庄村的路灯坏了", null, null)!;
+        route.UnitId.ShouldBe(Shuanghe.Id);
+        route.Reasons.ShouldNotContain(r => r.Contains("王庄村"));
+        var agreeing = Suggester().Suggest("城关镇王庄村的路灯坏了", null, null)!;
+        agreeing.UnitId.ShouldBe(Chengguan.Id);
+        agreeing.Reasons.ShouldContain("文中提到“王庄村”（城关镇）");
+    }
 }

@@ -29,6 +29,7 @@ public sealed class DemoSeeder(MinshengDb db, AuditLog audit, UnitTree tree, Tim
         var random = new Random(seed);
         var county = await SeedUnitsAsync(ct);
         var categories = await SeedCategoriesAsync(ct);
+        await SeedRoutingRulesAsync(categories, ct);
         tree.Invalidate();
         var accounts = await SeedUsersAsync(county, ct);
         var appeals = await new DemoAppealWriter(db, random, clock.GetUtcNow(), timeLimits.Schedule).WriteAsync(appealCount, categories, ct);
@@ -73,6 +74,16 @@ public sealed class DemoSeeder(MinshengDb db, AuditLog audit, UnitTree tree, Tim
         db.Categories.AddRange(leaves.Select(l => l.row));
         await db.SaveChangesAsync(ct);
         return leaves.Select(l => (l.row, l.child)).ToList();
+    }
+
+    /// <summary>Each category goes to the department that usually owns it, as a county's admin would set up.</summary>
+    private async Task SeedRoutingRulesAsync(IReadOnlyList<(Category Category, DemoCategory Demo)> categories, CancellationToken ct)
+    {
+        var departments = await db.Units.Where(u => u.Kind == UnitKind.Department).ToDictionaryAsync(u => u.Code, ct);
+        foreach (var (category, demo) in categories)
+            if (DemoCountyData.DepartmentsFor(demo.Code).FirstOrDefault() is { } owner)
+                db.RoutingRules.Add(new Triage.RoutingRuleRow { CategoryId = category.Id, UnitId = departments[owner.Code].Id, Note = "职责分工" });
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<List<(User User, string Password, string UnitName)>> SeedUsersAsync(Unit county, CancellationToken ct)
