@@ -44,6 +44,4 @@ public sealed class Unit
     }
 
     public void Deactivate() => Active = false;
-
-    public bool IsWithin(Unit ancestor) => Path.StartsWith(ancestor.Path, StringComparison.Ordinal);
 }

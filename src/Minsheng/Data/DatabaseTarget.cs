@@ -34,8 +34,7 @@ public sealed record DatabaseTarget(bool IsSqlite, string ConnectionString)
 
 /// <summary>
 /// WAL for concurrent readers, synchronous=FULL so an acknowledged appeal survives power loss,
-/// foreign keys on (SQLite leaves them off by default), and a 32 MB page cache instead of the 2 MB
-/// default, which made index inserts into a large notifications table read pages over and over.
+/// foreign keys on (SQLite leaves them off by default).
 /// </summary>
 public sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
 {
@@ -51,7 +50,7 @@ public sealed class SqlitePragmas : Microsoft.EntityFrameworkCore.Diagnostics.Db
     private static void Apply(System.Data.Common.DbConnection connection)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "pragma journal_mode=wal; pragma synchronous=full; pragma foreign_keys=on; pragma busy_timeout=30000; pragma cache_size=-32768;";
+        cmd.CommandText = "pragma journal_mode=wal; pragma synchronous=full; pragma foreign_keys=on; pragma busy_timeout=30000;";
         cmd.ExecuteNonQuery();
     }
 }
