@@ -160,10 +160,8 @@ public sealed partial class Appeal
         if (actor.Role is not { } role || !rule.Roles.Contains(role))
             throw new ActionForbiddenException(action, "当前角色无权执行此操作。");
         var to = Workflow.Target(Status, action) ?? throw new IllegalTransitionException(Status, action);
-        if (rule.Party == Party.LeadUnit && (LeadUnitId is not { } lead || !actor.Covers(lead)))
-            throw new ActionForbiddenException(action, "只有主办单位可以执行此操作。");
-        if (rule.Party == Party.CoUnit && !_coUnits.Any(c => actor.Covers(c.UnitId)))
-            throw new ActionForbiddenException(action, "只有协办单位可以执行此操作。");
+        if (!IsParty(rule.Party, actor))
+            throw new ActionForbiddenException(action, rule.Party == Party.LeadUnit ? "只有主办单位可以执行此操作。" : "只有协办单位可以执行此操作。");
         if (guard?.Invoke() is { } refusal) throw new IllegalTransitionException(Status, action, refusal);
         var from = Status;
         change?.Invoke();
@@ -173,6 +171,22 @@ public sealed partial class Appeal
         Version++;
         _timeline.Add(new TimelineEntry(actor, now, action, from, to, Blank(comment), rule.Public));
     }
+
+    private bool IsParty(Party party, Actor actor) => party switch
+    {
+        Party.LeadUnit => LeadUnitId is { } lead && actor.Covers(lead),
+        Party.CoUnit => _coUnits.Any(c => actor.Covers(c.UnitId)),
+        _ => true,
+    };
+
+    /// <summary>
+    /// The actions this actor could take now by role, status and party (the pages show these as buttons);
+    /// an action's own guard, such as "extension once", may still refuse it.
+    /// </summary>
+    public IEnumerable<AppealAction> ActionsFor(Actor actor) =>
+        actor.Role is { } role
+            ? Workflow.Available(Status, role).Where(a => IsParty(Workflow.Rule(a).Party, actor))
+            : [];
 
     private static string Required(string? value, string field, string label, int max = 2000)
     {

@@ -11,6 +11,7 @@ using Minsheng.Features.Appeals;
 using Minsheng.Features.Audit;
 using Minsheng.Features.Auth;
 using Minsheng.Features.Users;
+using Minsheng.Infrastructure.Web;
 
 namespace Minsheng.Infrastructure;
 
@@ -85,20 +86,41 @@ public static class Extensions
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.ExpireTimeSpan = TimeSpan.FromHours(10);
                 o.SlidingExpiration = true;
-                // The API answers 401/403 instead of redirecting to a login page.
-                o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = 401; return Task.CompletedTask; };
-                o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = 403; return Task.CompletedTask; };
+                // The API answers 401/403; a page sends the browser to the login page or shows "no access".
+                o.LoginPath = "/login";
+                o.AccessDeniedPath = "/denied";
+                o.Events.OnRedirectToLogin = ctx =>
+                {
+                    if (Web.PageSetup.IsApi(ctx.Request)) ctx.Response.StatusCode = 401;
+                    else ctx.Response.Redirect(ctx.RedirectUri);
+                    return Task.CompletedTask;
+                };
+                o.Events.OnRedirectToAccessDenied = ctx =>
+                {
+                    if (Web.PageSetup.IsApi(ctx.Request)) ctx.Response.StatusCode = 403;
+                    else ctx.Response.Redirect(ctx.RedirectUri);
+                    return Task.CompletedTask;
+                };
             })
             .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(10));
         services.AddAuthorization();
+        services.AddMinshengPages();
         return services;
     }
 
     public static WebApplication UseMinsheng(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseDefaultFiles();
+        // The API answers ProblemDetails; a page answers a Chinese error page.
+        app.UseWhen(c => PageSetup.IsApi(c.Request), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !PageSetup.IsApi(c.Request), pages =>
+        {
+            pages.UseExceptionHandler("/error/500");
+            pages.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseMiddleware<ValidateUserMiddleware>();

@@ -20,7 +20,14 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        ProblemDetails? problem = exception switch
+        if (ToProblem(exception) is not { } problem) return false;
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>The problem a known exception stands for, or null for a bug. The pages show the same titles and details.</summary>
+    public static ProblemDetails? ToProblem(Exception exception) =>
+        exception switch
         {
             DomainValidationException v => new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
             {
@@ -39,10 +46,6 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             BadHttpRequestException b => BadRequest(b),
             _ => null,
         };
-        if (problem is null) return false;
-        http.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
-    }
 
     private static ProblemDetails Conflict(IllegalTransitionException t)
     {

@@ -66,7 +66,7 @@ public sealed class AppealPresenter(MinshengDb db, UnitTree units, CurrentUser m
             a.ReturnReason, a.ReturnCount, a.RedoCount, a.ExtensionUsed, a.PendingExtensionDays, a.PendingExtensionReason,
             a.CallbackAttempts, a.CallbackOutcome, a.MergedIntoId,
             a.Attachments.Select(x => new AttachmentView(x.Id, x.FileName, x.ContentType, x.Size)).ToList(),
-            Workflow.Available(a.Status, me.Role).Select(x => x.ToString()).ToList(), a.Version, Clocks(a), a.DeadlinesProvisional, timeline);
+            a.ActionsFor(me.ToActor()).Select(x => x.ToString()).ToList(), a.Version, Clocks(a), a.DeadlinesProvisional, timeline);
     }
 
     private List<ClockView> Clocks(Appeal a)

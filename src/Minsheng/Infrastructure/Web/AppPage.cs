@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Minsheng.Domain;
+
+namespace Minsheng.Infrastructure.Web;
+
+/// <summary>
+/// Base of every page model: runs an action and turns the product's known failures into what the page shows —
+/// field errors next to their inputs, or one banner — exactly as the API turns them into ProblemDetails.
+/// </summary>
+public abstract class AppPage : PageModel
+{
+    /// <summary>A success message carried across the redirect after a POST.</summary>
+    [TempData] public string? Flash { get; set; }
+
+    /// <summary>A failure that belongs to no single field (wrong status, no permission, changed by someone else).</summary>
+    public string? Banner { get; protected set; }
+
+    protected async Task<bool> TryAsync(Func<Task> action)
+    {
+        if (!ModelState.IsValid) return false; // the binder already named the fields it could not read
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (Exception e) when (ProblemExceptionHandler.ToProblem(e) is { } problem)
+        {
+            if (e is DomainValidationException v)
+                foreach (var (field, messages) in v.Errors)
+                    foreach (var message in messages) ModelState.AddModelError(field, message);
+            else Banner = $"{problem.Title}：{problem.Detail}";
+            return false;
+        }
+    }
+
+    protected IActionResult Done(string message, string? url = null)
+    {
+        Flash = message;
+        return url is null ? RedirectToPage() : Redirect(url);
+    }
+}

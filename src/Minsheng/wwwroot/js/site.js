@@ -1,0 +1,17 @@
+// Shared page behaviour. htmx requests carry the antiforgery token the layout puts in <meta name="csrf-token">.
+document.addEventListener("htmx:configRequest", (e) => {
+  const meta = document.querySelector('meta[name="csrf-token"]');
+  if (meta) e.detail.headers[meta.dataset.header] = meta.content;
+});
+
+// Forms with data-confirm ask once before an irreversible step.
+document.addEventListener("submit", (e) => {
+  const message = e.target.dataset && e.target.dataset.confirm;
+  if (message && !window.confirm(message)) e.preventDefault();
+});
+
+// A form marked data-once disables its submit buttons after the first submit, so a double click files once.
+document.addEventListener("submit", (e) => {
+  if (e.defaultPrevented || !e.target.hasAttribute("data-once")) return;
+  setTimeout(() => e.target.querySelectorAll("button[type=submit]").forEach((b) => (b.disabled = true)), 0);
+});

@@ -1,0 +1,42 @@
+using Minsheng.Browser.Tests.Infrastructure;
+
+namespace Minsheng.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class LoginPageTests(BrowserFixture f)
+{
+    [Fact]
+    public void Empty_login_names_both_fields_in_chinese()
+    {
+        f.Browser.Driver.Manage().Cookies.DeleteAllCookies();
+        f.Browser.Open("/login");
+        f.Browser.Find("form button[type=submit]").Click();
+        f.Browser.WaitForText("用户名不能为空");
+        f.Browser.Find("#username-error").Text.ShouldContain("用户名");
+        f.Browser.Find("#password-error").Text.ShouldContain("密码");
+        f.Browser.Find("#username").GetAttribute("aria-invalid").ShouldBe("true");
+    }
+
+    [Fact]
+    public void Wrong_password_is_refused_without_saying_which_part_was_wrong()
+    {
+        f.Browser.Driver.Manage().Cookies.DeleteAllCookies();
+        f.Browser.Open("/login");
+        f.Browser.Fill("username", "dispatcher");
+        f.Browser.Fill("password", "not-the-password");
+        f.Browser.Find("form button[type=submit]").Click();
+        f.Browser.WaitForText("用户名或密码错误");
+    }
+
+    [Fact]
+    public void A_staff_page_sends_an_anonymous_visitor_to_the_login_page_and_back()
+    {
+        f.Browser.Driver.Manage().Cookies.DeleteAllCookies();
+        f.Browser.Open("/work");
+        f.Browser.Path_.ShouldStartWith("/login?ReturnUrl=%2Fwork");
+        f.Browser.Fill("username", "dispatcher");
+        f.Browser.Fill("password", BrowserApp.Password);
+        f.Browser.Find("form button[type=submit]").Click();
+        f.Browser.Wait().Until(d => new Uri(d.Url).AbsolutePath == "/dispatch");
+    }
+}
