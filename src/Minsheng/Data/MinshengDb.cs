@@ -81,6 +81,8 @@ public sealed class MinshengDb(DbContextOptions<MinshengDb> options) : DbContext
         b.Entity<TriageModelRow>().ToTable("triage_models");
         b.Entity<RoutingRuleRow>().ToTable("routing_rules");
         b.Entity<GazetteerRow>().ToTable("gazetteer");
+        // Features map their own tables next to their code (IEntityTypeConfiguration), read through Set<T>().
+        b.ApplyConfigurationsFromAssembly(typeof(MinshengDb).Assembly);
 
         var millis = new ValueConverter<DateTimeOffset, long>(d => d.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
         // Npgsql writes timestamptz only from offset-zero values; deadlines come in China time (+08:00).
