@@ -38,6 +38,7 @@ public static class Extensions
         services.AddScoped<AppealScope>();
         services.AddScoped<AppealPresenter>();
         services.AddScoped<AppealCommands>();
+        services.AddScoped<ComplainantAccess>();
         services.AddScoped<AppealNumbers>();
         services.AddScoped<RegisterAppeal>();
         services.AddScoped<AppealActionsApi.Ctx>();

@@ -96,4 +96,12 @@ public static class Labels
         Domain.Organization.Role.Publicity => "宣传员",
         _ => "管理员",
     };
+
+    public static string Outcome(CallbackOutcome o) => o switch
+    {
+        CallbackOutcome.Satisfied => "满意",
+        CallbackOutcome.BasicallySatisfied => "基本满意",
+        CallbackOutcome.Unsatisfied => "不满意",
+        _ => "未接通",
+    };
 }

@@ -68,7 +68,13 @@ public sealed class Browser : IDisposable
         catch (WebDriverTimeoutException) { throw new ShouldAssertException($"page {Driver.Url} never showed “{text}”; it shows:\n{Text}"); }
     }
 
-    public WebDriverWait Wait(int seconds = 10) => new(Driver, TimeSpan.FromSeconds(seconds));
+    public WebDriverWait Wait(int seconds = 10)
+    {
+        var wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(seconds));
+        // The page may be replaced while a condition reads it (a form submit navigating away).
+        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
+        return wait;
+    }
 
     public void SignIn(string username, string password = BrowserApp.Password)
     {

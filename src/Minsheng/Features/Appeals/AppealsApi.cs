@@ -65,17 +65,12 @@ public static class AppealsApi
 
     /// <summary>查阅: reveals the complainant to a permitted viewer, with the reason kept in the access log.</summary>
     private static async Task<Results<Ok<CitizenView>, NotFound<ProblemDetails>, ProblemHttpResult>> Unmask(long id, UnmaskRequest body,
-        AppealCommands commands, AppealPresenter presenter, CurrentUser me, Data.MinshengDb db, AuditLog audit, TimeProvider clock, CancellationToken ct)
+        AppealCommands commands, ComplainantAccess access, CancellationToken ct)
     {
         new FieldErrors().Text("reason", body.Reason, "查阅理由", 200).ThrowIfAny();
         if (await commands.LoadAsync(id, ct) is not { } appeal) return NotFoundProblem(id);
-        if (!AppealPresenter.MayUnmask(me.Role) || !presenter.MaySeeComplainant(appeal))
-            return TypedResults.Problem(statusCode: 403, title: "无权查阅", detail: "您无权查看该诉求人的身份信息。");
-        await db.WriteAsync(async () =>
-        {
-            db.AccessLog.Add(new AccessLogEntry(clock.GetUtcNow(), me.Id, me.Username, appeal.Id, body.Reason!.Trim()));
-            await audit.AppendAsync(me.Username, "appeal.unmask", "appeal", appeal.Number, body.Reason.Trim(), ct);
-        }, ct);
-        return TypedResults.Ok(presenter.Citizen(appeal, unmasked: true)!);
+        return await access.RevealAsync(appeal, body.Reason, ct) is { } citizen
+            ? TypedResults.Ok(citizen)
+            : TypedResults.Problem(statusCode: 403, title: "无权查阅", detail: ComplainantAccess.Refusal);
     }
 }

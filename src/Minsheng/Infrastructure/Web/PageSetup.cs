@@ -14,6 +14,7 @@ public static class PageSetup
 
     public static IServiceCollection AddMinshengPages(this IServiceCollection services)
     {
+        services.AddScoped<Pages.Unit.UnitQueues>();
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/");

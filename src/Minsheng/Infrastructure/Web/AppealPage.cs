@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Domain.Appeals;
+using Minsheng.Features.Appeals;
+
+namespace Minsheng.Infrastructure.Web;
+
+/// <summary>One page of an appeal list, as the list pages show it.</summary>
+public sealed record AppealPage(IReadOnlyList<AppealSummary> Items, int Total, int Number, int Size)
+{
+    public int Pages => Math.Max(1, (Total + Size - 1) / Size);
+
+    public const int DefaultSize = 20;
+
+    /// <summary>Counts and reads one page of an ordered query; a page number past the end shows the last page.</summary>
+    public static async Task<AppealPage> ReadAsync(IQueryable<Appeal> ordered, int? page, AppealPresenter presenter, CancellationToken ct, int size = DefaultSize)
+    {
+        var total = await ordered.CountAsync(ct);
+        var pages = Math.Max(1, (total + size - 1) / size);
+        var number = Math.Clamp(page ?? 1, 1, pages);
+        var items = await ordered.Skip((number - 1) * size).Take(size).AsNoTracking().ToListAsync(ct);
+        return new AppealPage(await presenter.SummariesAsync(items, ct), total, number, size);
+    }
+}

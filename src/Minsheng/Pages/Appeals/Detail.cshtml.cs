@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Data;
+using Minsheng.Domain.Appeals;
+using Minsheng.Domain.Organization;
+using Minsheng.Features.Appeals;
+using Minsheng.Features.Triage;
+using Minsheng.Infrastructure;
+using Minsheng.Infrastructure.Web;
+
+namespace Minsheng.Pages.Appeals;
+
+/// <summary>One action button on the page: the form it opens and the label it shows.</summary>
+public sealed record ActionChoice(string Slug, string Label, AppealAction Action);
+
+/// <summary>
+/// The staff page of one appeal: facts, clocks, complainant (masked or withheld), timeline, and a form for every
+/// action the viewer may take now. Actions go through AppealActionCatalog and AppealCommands exactly as the API does.
+/// </summary>
+public sealed class DetailModel(AppealCommands commands, AppealPresenter presenter, AppealActionsApi.Ctx ctx, ComplainantAccess access,
+    CurrentUser me, UnitTree units, MinshengDb db, TriageSuggestions triage, AppealScope scope) : AppPage
+{
+    public AppealDetail Detail { get; private set; } = null!;
+    public IReadOnlyList<ActionChoice> Actions { get; private set; } = [];
+    public IReadOnlyList<UnitInfo> Units { get; private set; } = [];
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+    public TriageSuggestionsView? Suggestions { get; private set; }
+    /// <summary>The action whose form failed, re-opened with its errors.</summary>
+    public string? OpenAction { get; private set; }
+    public ActionInput Input { get; private set; } = new();
+    public string? TargetNumber { get; private set; }
+    public bool Revealed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostActAsync(long id, string? slug, ActionInput input, string? targetNumber, CancellationToken ct)
+    {
+        if (AppealActionCatalog.Find(slug) is not { } entry) return BadRequest();
+        // The merge form asks for the target's number, which people read off the screen, not its internal id.
+        if (entry.Action == AppealAction.Merge && !string.IsNullOrWhiteSpace(targetNumber))
+        {
+            var target = await scope.Visible().Where(a => a.Number == targetNumber.Trim()).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+            input = input with { TargetId = target ?? 0 };
+        }
+        Appeal? saved = null;
+        var ok = await TryAsync(async () =>
+            saved = await commands.RunAsync(id, input.Version, entry.Action, (a, actor, now) => entry.Apply(ctx, a, input, actor, now), ct));
+        if (ok && saved is null) return NotFound();
+        if (ok)
+        {
+            var label = entry.Slug == "callback" ? "回访记录" : Labels.Action(entry.Action);
+            // An action can move the appeal out of the actor's scope (a return handed back to the desk).
+            var stillVisible = await scope.Visible().AnyAsync(a => a.Id == id, ct);
+            return Done($"已完成“{label}”：{saved!.Number}", stillVisible ? null : Nav.Home(me.Role));
+        }
+        OpenAction = entry.Slug;
+        Input = input;
+        TargetNumber = targetNumber;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostRevealAsync(long id, string? reason, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var appeal = (await commands.LoadAsync(id, ct))!;
+        CitizenView? citizen = null;
+        if (!await TryAsync(async () => citizen = await access.RevealAsync(appeal, reason, ct)))
+        {
+            OpenAction = "reveal";
+            return Page();
+        }
+        if (citizen is null) Banner = "无权查阅：" + ComplainantAccess.Refusal;
+        else
+        {
+            Detail = Detail with { Citizen = citizen };
+            Revealed = true;
+        }
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        if (await commands.LoadAsync(id, ct) is not { } appeal) return false;
+        Detail = await presenter.DetailAsync(appeal, ct);
+        Actions = appeal.ActionsFor(me.ToActor())
+            .Select(a => AppealActionCatalog.SlugOf(a)).Distinct()
+            .Select(slug => AppealActionCatalog.Find(slug)!)
+            .Select(e => new ActionChoice(e.Slug, e.Slug == "callback" ? "记录回访" : Labels.Action(e.Action), e.Action))
+            .ToList();
+        if (Actions.Any(a => a.Action == AppealAction.Dispatch))
+        {
+            Units = units.All.Where(u => u.Active && u.ParentId is not null && u.Kind != UnitKind.Village).OrderBy(u => u.Kind).ThenBy(u => u.Code).ToList();
+            Categories = await db.Categories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.Code).ToListAsync(ct);
+            var phone = presenter.MaySeeComplainant(appeal) ? appeal.CitizenPhone : null;
+            Suggestions = await triage.SuggestAsync(new SuggestionInput(appeal.Title, appeal.Content, phone, appeal.Address,
+                appeal.RegionUnitId, appeal.CategoryId, appeal.Id), ct);
+        }
+        return true;
+    }
+
+    /// <summary>The field's errors belong to the form that was posted, not to every form with a field of that name.</summary>
+    public bool IsOpen(string slug) => OpenAction == slug;
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Minsheng.Domain.Appeals;
+using Minsheng.Domain.Calendar;
+using Minsheng.Features.Appeals;
+using Minsheng.Infrastructure.Web;
+
+namespace Minsheng.Pages.Appeals;
+
+/// <summary>诉求查询: every role that sees appeals searches its own scope (admins see none, as in the API).</summary>
+[Authorize(Roles = "Operator,Dispatcher,UnitHandler,UnitHead,Supervisor,Analyst,Leader,Publicity")]
+public sealed class IndexModel(AppealScope scope, AppealPresenter presenter) : AppPage
+{
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Type { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Channel { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+
+    public AppealPage? Results { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var filter = new AppealFilter(Blank(Status), null, null, Blank(Channel), Blank(Type), null,
+            From is { } f ? ChinaTime.At(f, TimeOnly.MinValue) : null, To is { } t ? ChinaTime.EndOfDay(t) : null, Q, 1, AppealPage.DefaultSize);
+        await TryAsync(async () =>
+        {
+            filter.Validate();
+            Results = await AppealPage.ReadAsync(filter.Apply(scope.Visible()).OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id),
+                PageNumber, presenter, ct);
+        });
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}

@@ -1,0 +1,174 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Minsheng.Browser.Tests.Infrastructure;
+using Minsheng.Tests.Infrastructure;
+using OpenQA.Selenium;
+
+namespace Minsheng.Browser.Tests.Workflow;
+
+/// <summary>
+/// One appeal through every desk and unit page: dispatched on the workbench, claimed, contacted and answered
+/// in the unit inbox, approved by the head, called back from the callback queue — each step by clicking.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AppealJourneyTests(BrowserFixture f)
+{
+    private Infrastructure.Browser B => f.Browser;
+
+    private async Task<(long Id, string Number)> PublicAppeal(string title, string type = "Complaint")
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(f.App.BaseUrl) };
+        var receipt = await http.Post("/api/public/appeals", new
+        {
+            type, categoryId = f.App.County.Roads.Id, title, content = title + "，已经持续一周，请相关部门尽快处理。",
+            regionUnitId = f.App.County.Village1.Id, name = "李秀英", phone = "13912344321",
+        }).Expect(HttpStatusCode.Created);
+        var number = receipt["number"]!.GetValue<string>();
+        using var desk = await f.App.ApiAs("dispatcher");
+        var page = await desk.Expect($"/api/appeals?q={number}");
+        return (page["items"]![0]!["id"]!.GetValue<long>(), number);
+    }
+
+    private void Act(string action, Action? fill = null)
+    {
+        B.Click(action); // opens the <details> form
+        fill?.Invoke();
+        B.Find($"details[open] form button[type=submit]").Click();
+    }
+
+    [Fact]
+    public async Task An_appeal_goes_from_the_desk_through_the_unit_to_closure()
+    {
+        var (id, number) = await PublicAppeal("城关镇王庄村路面塌陷");
+
+        // Dispatcher: the workbench lists it; dispatch to the housing bureau from the appeal page.
+        B.SignIn("dispatcher");
+        B.Open("/dispatch");
+        B.WaitForText(number);
+        B.Screenshot("dispatch-workbench");
+        B.Click(number);
+        B.WaitForText("办理操作");
+        B.Screenshot("appeal-detail-dispatcher");
+        Act("派单", () =>
+        {
+            B.Select("leadUnitId", "县住房和城乡建设局");
+            B.Fill("comment", "请尽快核实处理。");
+        });
+        B.WaitForText("已完成“派单”");
+        B.Find(".badge").Text.ShouldBe("已派单");
+
+        // Handler: the inbox shows it waiting; claim, record contact, submit a reply.
+        B.SignIn("housing-handler");
+        B.Path_.ShouldBe("/unit");
+        B.WaitForText(number);
+        B.Screenshot("unit-inbox");
+        B.Click(number);
+        Act("签收");
+        B.WaitForText("已完成“签收”");
+        Act("联系群众", () => B.Fill("comment", "已电话联系群众，约定明日现场查看。"));
+        B.WaitForText("已完成“联系群众”");
+        Act("提交答复", () => B.Fill("content", "经现场核查，塌陷路面已于今日修复完毕。"));
+        B.WaitForText("已完成“提交答复”");
+        B.Screenshot("appeal-detail-handler");
+
+        // Head: approves the reply from the approval queue.
+        B.SignIn("housing-head");
+        B.Open("/unit/approvals");
+        B.WaitForText(number);
+        B.Click(number);
+        Act("审核通过答复");
+        B.WaitForText("已完成“审核通过答复”");
+
+        // Operator: the callback queue; a satisfied callback closes the appeal.
+        B.SignIn("operator");
+        B.Open("/callbacks");
+        B.WaitForText(number);
+        B.Screenshot("callback-queue");
+        B.Click(number);
+        Act("记录回访", () =>
+        {
+            B.Check("input[name=outcome][value=Satisfied]");
+            B.Check("input[name=resolved][value=true]");
+            B.Fill("comment", "群众表示满意。");
+        });
+        B.WaitForText("已完成“回访记录”");
+        B.Find(".badge").Text.ShouldBe("办结");
+
+        using var api = await f.App.ApiAs("dispatcher");
+        var detail = await api.Expect($"/api/appeals/{id}");
+        detail["summary"]!["status"]!.GetValue<string>().ShouldBe("Closed");
+        detail["timeline"]!.AsArray().Select(t => t!["action"]!.GetValue<string>())
+            .ShouldBe(["Register", "Dispatch", "Claim", "RecordContact", "SubmitReply", "ApproveReply", "CallbackSatisfied"]);
+    }
+
+    [Fact]
+    public async Task A_dispatch_without_a_lead_unit_is_answered_next_to_the_field()
+    {
+        var (id, _) = await PublicAppeal("双河镇集市噪声扰民");
+        B.SignIn("dispatcher");
+        B.Open($"/appeals/{id}");
+        Act("派单", () => B.Select("leadUnitId", "请选择"));
+        B.WaitForText("请选择主办单位");
+        B.Find("#dispatch-lead").GetAttribute("aria-invalid").ShouldBe("true");
+        B.Find("#leadUnitId-error").Text.ShouldBe("请选择主办单位。");
+        B.Find("details#act-dispatch").GetAttribute("open").ShouldNotBeNull();
+        B.Screenshot("dispatch-field-error");
+    }
+
+    [Fact]
+    public async Task A_report_about_a_unit_shows_its_handler_no_identity()
+    {
+        using var desk = await f.App.ApiAs("operator");
+        var id = await desk.NewAppeal(f.App.County, new
+        {
+            type = "Report", title = "住建局工作人员违规收费", content = "住建局某工作人员办理业务时违规收取费用。",
+            subjectUnitId = f.App.County.Housing.Id, citizenName = "王建国", citizenPhone = "13700001111",
+        });
+        using var dispatcher = await f.App.ApiAs("dispatcher");
+        await dispatcher.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = f.App.County.Housing.Id }).Expect(HttpStatusCode.OK);
+
+        B.SignIn("housing-handler");
+        B.Open($"/appeals/{id}");
+        B.WaitForText("诉求人信息依规不向本单位显示");
+        var html = B.Driver.PageSource;
+        html.ShouldNotContain("王建国");
+        html.ShouldNotContain("王**");
+        html.ShouldNotContain("1111");
+        B.Has("#citizen").ShouldBeFalse();
+        B.Screenshot("confidential-report-handler");
+
+        // The desk sees the complainant masked, and unmasking is logged with its reason.
+        B.SignIn("dispatcher");
+        B.Open($"/appeals/{id}");
+        B.Find("#citizen").Text.ShouldContain("王**");
+        B.Click("查看完整信息");
+        B.Fill("reason", "核实举报线索");
+        B.Find("details[open] form button[type=submit]").Click();
+        B.WaitForText("本次查阅已登记");
+        B.Find("#citizen").Text.ShouldContain("13700001111");
+        using var supervisor = await f.App.ApiAs("supervisor");
+        var log = await supervisor.Expect("/api/access-log");
+        log.AsArray().ShouldContain(e => e!["reason"]!.GetValue<string>() == "核实举报线索" && e["appealId"]!.GetValue<long>() == id);
+    }
+
+    [Fact]
+    public async Task The_unit_inbox_fits_a_phone()
+    {
+        var (id, number) = await PublicAppeal("王庄村自来水水压不足");
+        using var dispatcher = await f.App.ApiAs("dispatcher");
+        await dispatcher.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = f.App.County.Housing.Id }).Expect(HttpStatusCode.OK);
+
+        using var phone = new Infrastructure.Browser(f.App.BaseUrl, 390, 844);
+        phone.SignIn("housing-handler");
+        phone.WaitForText(number);
+        Overflow(phone).ShouldBeLessThanOrEqualTo(0, "the inbox scrolls sideways on a phone");
+        phone.Screenshot("unit-inbox-phone");
+        phone.Click(number);
+        phone.WaitForText("办理操作");
+        Overflow(phone).ShouldBeLessThanOrEqualTo(0, "the appeal page scrolls sideways on a phone");
+        phone.Screenshot("appeal-detail-phone");
+    }
+
+    private static long Overflow(Infrastructure.Browser b) =>
+        (long)((IJavaScriptExecutor)b.Driver).ExecuteScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;")!;
+}
