@@ -39,4 +39,23 @@ public sealed class LoginPageTests(BrowserFixture f)
         f.Browser.Find("form button[type=submit]").Click();
         f.Browser.Wait().Until(d => new Uri(d.Url).AbsolutePath == "/dispatch");
     }
+
+    [Fact]
+    public void A_page_for_another_role_says_so_in_chinese()
+    {
+        f.Browser.SignIn("operator");
+        f.Browser.Open("/dispatch");
+        f.Browser.Wait().Until(d => new Uri(d.Url).AbsolutePath == "/denied");
+        f.Browser.WaitForText("您的账号无权打开此页面");
+    }
+
+    [Fact]
+    public void Signing_out_ends_the_session()
+    {
+        f.Browser.SignIn("operator");
+        f.Browser.Click("退出");
+        f.Browser.Wait().Until(d => new Uri(d.Url).AbsolutePath == "/login");
+        f.Browser.Open("/callbacks");
+        f.Browser.Path_.ShouldStartWith("/login");
+    }
 }

@@ -123,6 +123,8 @@ public static class Extensions
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
         app.UseStaticFiles();
+        // Routing after the error pages, so a re-executed /error/{code} request is routed afresh.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<ValidateUserMiddleware>();
         app.UseRateLimiter();
