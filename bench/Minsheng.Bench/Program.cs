@@ -3,7 +3,8 @@ using Minsheng.Bench;
 // Benchmarks through the real domain and database code.
 //   --mode register: appeals per second through RegisterAppeal (one durable transaction each)
 //   --mode monitor:  how long deadline-monitor passes take over many open appeals
-// Usage: Minsheng.Bench --mode register|monitor --database sqlite:PATH|postgres:CONN [--count N] [--workers N]
+//   --mode pages:    server render time of each main page with the demo county (--count demo appeals, --requests per page)
+// Usage: Minsheng.Bench --mode register|monitor|pages --database sqlite:PATH|postgres:CONN [--count N] [--workers N]
 var mode = Args.Get(args, "--mode") ?? "register";
 var database = Args.Get(args, "--database") ?? throw new ArgumentException("--database is required");
 var count = int.Parse(Args.Get(args, "--count") ?? "100000");
@@ -11,5 +12,6 @@ return mode switch
 {
     "register" => await RegisterBench.RunAsync(database, count, int.Parse(Args.Get(args, "--workers") ?? "4")),
     "monitor" => await MonitorBench.RunAsync(database, count),
+    "pages" => await PageBench.RunAsync(database, count, int.Parse(Args.Get(args, "--requests") ?? "200")),
     _ => throw new ArgumentException($"unknown mode {mode}"),
 };

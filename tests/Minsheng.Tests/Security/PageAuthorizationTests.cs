@@ -70,6 +70,17 @@ public sealed class PageAuthorizationTests(SharedApp shared) : IClassFixture<Sha
     }
 
     [Fact]
+    public async Task Triage_neighbours_of_an_appeal_are_for_the_desk_only()
+    {
+        using var desk = await shared.App.ClientFor("dispatcher");
+        var id = await desk.NewAppeal(shared.App.County);
+        (await desk.GetAsync($"/appeals/{id}?handler=Neighbours")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var supervisor = await shared.App.ClientFor("supervisor");
+        (await supervisor.GetAsync($"/appeals/{id}?handler=Neighbours")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await shared.App.Anonymous().GetAsync($"/appeals/{id}?handler=Neighbours")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task A_page_action_without_the_antiforgery_token_is_refused()
     {
         using var desk = await shared.App.ClientFor("dispatcher");

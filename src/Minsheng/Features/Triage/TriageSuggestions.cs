@@ -31,7 +31,11 @@ public sealed class TriageSuggestions(TriageService triage, AppealScope scope, A
     private const int MaxCandidates = 3000;
     private const int MaxShown = 5;
 
-    public async Task<TriageSuggestionsView> SuggestAsync(SuggestionInput input, CancellationToken ct)
+    /// <param name="neighbours">
+    /// False skips near-duplicates and repeats (the text comparison against thousands of appeals, tens of ms),
+    /// so a page can show the model's advice at once and fetch the neighbours separately.
+    /// </param>
+    public async Task<TriageSuggestionsView> SuggestAsync(SuggestionInput input, CancellationToken ct, bool neighbours = true)
     {
         var routing = triage.Routing;
         var category = PredictCategory(input, routing);
@@ -40,8 +44,8 @@ public sealed class TriageSuggestions(TriageService triage, AppealScope scope, A
         // The operator's own choice beats the model; an unsure prediction is not used for rules.
         var categoryForRules = input.CategoryId ?? (category is { NeedsManual: false, Top.Count: > 0 } ? category.Top[0].CategoryId : null);
         var route = routing.Suggester.Suggest(mentions, categoryForRules, input.RegionUnitId);
-        var duplicates = await DuplicatesAsync(input, mentions, routing.Suggester.Places, ct);
-        var repeats = await RepeatsAsync(input, ct);
+        var duplicates = neighbours ? await DuplicatesAsync(input, mentions, routing.Suggester.Places, ct) : [];
+        var repeats = neighbours ? await RepeatsAsync(input, ct) : [];
         return new TriageSuggestionsView(category, type, route, duplicates, repeats);
     }
 

@@ -18,7 +18,11 @@ public abstract class AppPage : PageModel
 
     protected async Task<bool> TryAsync(Func<Task> action)
     {
-        if (!ModelState.IsValid) return false; // the binder already named the fields it could not read
+        if (!ModelState.IsValid) // the binder already named the fields it could not read
+        {
+            Banner ??= "填写内容有误，请按提示修改后再提交。";
+            return false;
+        }
         try
         {
             await action();

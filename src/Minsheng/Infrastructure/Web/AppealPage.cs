@@ -4,7 +4,10 @@ using Minsheng.Features.Appeals;
 
 namespace Minsheng.Infrastructure.Web;
 
-/// <summary>One page of an appeal list, as the list pages show it.</summary>
+/// <summary>
+/// One page of an appeal list, as the list pages show it. The page number travels as "p": Razor Pages keeps
+/// "page" as a route value of its own (the page path), which would shadow a query parameter of that name.
+/// </summary>
 public sealed record AppealPage(IReadOnlyList<AppealSummary> Items, int Total, int Number, int Size)
 {
     public int Pages => Math.Max(1, (Total + Size - 1) / Size);

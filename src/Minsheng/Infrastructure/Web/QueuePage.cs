@@ -26,7 +26,7 @@ public abstract class QueuePage(AppealScope scope, AppealPresenter presenter) : 
     /// <summary>The appeals every tab starts from; by default all the viewer may see.</summary>
     protected virtual IQueryable<Appeal> Source() => scope.Visible();
 
-    public async Task<IActionResult> OnGetAsync(string? tab, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? tab, int? p, CancellationToken ct)
     {
         var definitions = Definitions;
         var chosen = definitions.FirstOrDefault(d => d.Key == tab) ?? definitions[0];
@@ -34,7 +34,7 @@ public abstract class QueuePage(AppealScope scope, AppealPresenter presenter) : 
         var counts = new List<TabCount>();
         foreach (var d in definitions) counts.Add(new(d.Key, d.Label, await d.Filter(Source()).CountAsync(ct)));
         Tabs = counts;
-        Results = await AppealPage.ReadAsync(chosen.Order(chosen.Filter(Source())), page, presenter, ct);
+        Results = await AppealPage.ReadAsync(chosen.Order(chosen.Filter(Source())), p, presenter, ct);
         return Page();
     }
 

@@ -92,12 +92,23 @@ public sealed class DetailModel(AppealCommands commands, AppealPresenter present
         {
             Units = units.All.Where(u => u.Active && u.ParentId is not null && u.Kind != UnitKind.Village).OrderBy(u => u.Kind).ThenBy(u => u.Code).ToList();
             Categories = await db.Categories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.Code).ToListAsync(ct);
-            var phone = presenter.MaySeeComplainant(appeal) ? appeal.CitizenPhone : null;
-            Suggestions = await triage.SuggestAsync(new SuggestionInput(appeal.Title, appeal.Content, phone, appeal.Address,
-                appeal.RegionUnitId, appeal.CategoryId, appeal.Id), ct);
+            Suggestions = await triage.SuggestAsync(SuggestionFor(appeal), ct, neighbours: false);
         }
         return true;
     }
+
+    /// <summary>Near-duplicates and repeat callers, fetched by the page after it shows (htmx), as they take longest.</summary>
+    public async Task<IActionResult> OnGetNeighboursAsync(long id, CancellationToken ct)
+    {
+        // Same roles as GET /api/appeals/{id}/suggestions.
+        if (me.Role is not (Role.Operator or Role.Dispatcher)) return Forbid();
+        if (await commands.LoadAsync(id, ct) is not { } appeal) return NotFound();
+        return Partial("_Neighbours", await triage.SuggestAsync(SuggestionFor(appeal), ct));
+    }
+
+    private SuggestionInput SuggestionFor(Appeal appeal) =>
+        new(appeal.Title, appeal.Content, presenter.MaySeeComplainant(appeal) ? appeal.CitizenPhone : null, appeal.Address,
+            appeal.RegionUnitId, appeal.CategoryId, appeal.Id);
 
     /// <summary>The field's errors belong to the form that was posted, not to every form with a field of that name.</summary>
     public bool IsOpen(string slug) => OpenAction == slug;

@@ -17,7 +17,7 @@ public sealed class IndexModel(AppealScope scope, AppealPresenter presenter) : A
     [BindProperty(SupportsGet = true)] public string? Channel { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
     public AppealPage? Results { get; private set; }
 
