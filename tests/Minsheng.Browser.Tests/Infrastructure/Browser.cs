@@ -40,19 +40,22 @@ public sealed class Browser : IDisposable
 
     public bool Has(string css) => Driver.FindElements(By.CssSelector(css)).Count > 0;
 
-    /// <summary>Types into the input named (or labelled with the id) <paramref name="name"/>, replacing what was there.</summary>
+    /// <summary>The first visible element matching <paramref name="css"/> (a page may hold closed forms with the same field names).</summary>
+    public IWebElement Visible(string css) => Wait().Until(d => d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed));
+
+    /// <summary>Types into the visible input named <paramref name="name"/>, replacing what was there.</summary>
     public void Fill(string name, string value)
     {
-        var input = Find($"[name='{name}']");
+        var input = Visible($"[name='{name}']");
         input.Clear();
         input.SendKeys(value);
     }
 
     /// <summary>Chooses the option whose text contains <paramref name="text"/> in the select named <paramref name="name"/>.</summary>
     public void Select(string name, string text) =>
-        Find($"select[name='{name}']").FindElements(By.TagName("option")).First(o => o.Text.Contains(text)).Click();
+        Visible($"select[name='{name}']").FindElements(By.TagName("option")).First(o => o.Text.Contains(text)).Click();
 
-    public void Check(string css) { var e = Find(css); if (!e.Selected) e.Click(); }
+    public void Check(string css) { var e = Visible(css); if (!e.Selected) e.Click(); }
 
     /// <summary>Clicks the button or link whose text is exactly <paramref name="text"/> (the visible Chinese label).</summary>
     public void Click(string text) => Wait().Until(d =>

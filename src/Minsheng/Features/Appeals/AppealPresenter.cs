@@ -32,7 +32,12 @@ public sealed class AppealPresenter(MinshengDb db, UnitTree units, CurrentUser m
         a.Id, a.Number, a.Title, a.Status, Labels.Status(a.Status), a.Type, Labels.Type(a.Type), a.Tier, Labels.Tier(a.Tier),
         a.Channel, Labels.Channel(a.Channel), a.CategoryId, a.CategoryId is { } c ? categories.GetValueOrDefault(c) : null,
         a.RegionUnitId, Name(a.RegionUnitId), a.LeadUnitId, Name(a.LeadUnitId), a.CreatedAt, a.UpdatedAt,
-        new Deadlines(a.SignForDue, a.FirstContactDue, a.ReplyDue, a.ResolveDue));
+        new Deadlines(a.SignForDue, a.FirstContactDue, a.ReplyDue, a.ResolveDue), NextDue(a));
+
+    /// <summary>The earliest deadline of a stage not yet done (a claimed appeal no longer waits on its sign-for clock).</summary>
+    private static DateTimeOffset? NextDue(Appeal a) =>
+        Workflow.IsTerminal(a.Status) ? null
+            : DeadlineWatch.Stages.Where(s => a.Done(s) is null).Select(a.Due).Where(d => d is not null).Min();
 
     private string? Name(long? unitId) => unitId is null ? null : units.NameOf(unitId);
 

@@ -11,7 +11,7 @@ public sealed record AppealSummary(
     long Id, string Number, string Title, AppealStatus Status, string StatusLabel,
     AppealType Type, string TypeLabel, Tier Tier, string TierLabel, Channel Channel, string ChannelLabel,
     long? CategoryId, string? CategoryName, long? RegionUnitId, string? RegionName, long? LeadUnitId, string? LeadUnitName,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, Deadlines Deadlines);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, Deadlines Deadlines, DateTimeOffset? NextDue);
 
 /// <summary>The complainant as the viewer may see them: masked by default, absent when confidential.</summary>
 public sealed record CitizenView(bool Anonymous, string? Name, string? Phone, string? Address, bool Masked);

@@ -45,10 +45,6 @@ public static class Ui
             : ($"{c.StageLabel}剩余 {amount}", hours <= 8 ? "clock-soon" : "clock-ok");
     }
 
-    /// <summary>The nearest deadline among a summary's open clocks (what a list row shows).</summary>
-    public static DateTimeOffset? NextDue(Deadlines d, DateTimeOffset now) =>
-        new[] { d.SignFor, d.FirstContact, d.Reply, d.Resolve }.Where(x => x is not null).Min();
-
     public static string DueCss(DateTimeOffset? due, DateTimeOffset now) =>
         due is not { } d ? "" : d < now ? "clock-over" : d - now < TimeSpan.FromDays(1) ? "clock-soon" : "";
 }
