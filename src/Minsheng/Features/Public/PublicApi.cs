@@ -49,7 +49,7 @@ public static class PublicApi
     }
 
     private static async Task<Created<SubmissionReceipt>> Submit(PublicSubmission body, PublicSubmissions submissions, CancellationToken ct) =>
-        Receipt(await submissions.SubmitAsync(body, [], ct));
+        Receipt(await submissions.SubmitAsync(body, [], [], ct));
 
     /// <summary>
     /// The same submission as multipart/form-data with up to three photos in "photos". The form is read here, not
@@ -77,7 +77,7 @@ public static class PublicApi
         var body = new PublicSubmission(FormEnum<AppealType>(form, "type", errors), FormLong(form, "categoryId", errors), form["title"], form["content"],
             FormLong(form, "regionUnitId", errors), form["address"], form["name"], form["phone"], form["contactAddress"]);
         errors.ThrowIfAny();
-        return Receipt(await submissions.SubmitAsync(body, form.Files.GetFiles(PhotoUploads.Field), ct));
+        return Receipt(await submissions.SubmitAsync(body, form.Files.GetFiles(PhotoUploads.Field), [], ct));
     }
 
     private static Created<SubmissionReceipt> Receipt(SubmissionReceipt receipt) =>

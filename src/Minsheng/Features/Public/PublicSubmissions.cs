@@ -13,9 +13,12 @@ namespace Minsheng.Features.Public;
 /// </summary>
 public sealed class PublicSubmissions(MinshengDb db, RegisterAppeal register)
 {
-    public async Task<SubmissionReceipt> SubmitAsync(PublicSubmission body, IEnumerable<IFormFile> files, CancellationToken ct)
+    /// <param name="callerErrors">Problems the caller found in fields of its own (the page's township and village), reported with the rest.</param>
+    public async Task<SubmissionReceipt> SubmitAsync(PublicSubmission body, IEnumerable<IFormFile> files,
+        IEnumerable<(string Field, string Message)> callerErrors, CancellationToken ct)
     {
         var (photos, errors) = await PhotoUploads.ReadAsync(files, ct);
+        foreach (var (field, message) in callerErrors) errors.Add(field, message);
         if (body.Type is null) errors.Add("type", "请选择诉求性质。");
         var draft = new AppealDraft(Channel.PublicPortal, body.Type ?? AppealType.Other, body.CategoryId, Tier.Timely, body.Title ?? "",
             body.Content ?? "", body.RegionUnitId, body.Address, null, null, body.Name, body.Phone, body.ContactAddress, null);
@@ -25,8 +28,7 @@ public sealed class PublicSubmissions(MinshengDb db, RegisterAppeal register)
         }
         catch (DomainValidationException e)
         {
-            foreach (var (field, messages) in e.Errors)
-                foreach (var message in messages) errors.Add(PortalField(field), message);
+            Merge(errors, e.Errors);
         }
         errors.ThrowIfAny();
 
@@ -49,6 +51,12 @@ public sealed class PublicSubmissions(MinshengDb db, RegisterAppeal register)
             Forget(blobs);
             throw;
         }
+    }
+
+    private static void Merge(FieldErrors into, IReadOnlyDictionary<string, string[]> errors)
+    {
+        foreach (var (field, messages) in errors)
+            foreach (var message in messages) into.Add(PortalField(field), message);
     }
 
     private void Forget(IEnumerable<AttachmentBlob> blobs)
