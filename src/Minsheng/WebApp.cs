@@ -31,6 +31,7 @@ public static class WebApp
         app.MapOpenApi();
         app.MapAuthApi();
         app.MapPublicApi();
+        app.MapPortalStaffApi();
         app.MapAppealsApi();
         app.MapUnitsApi();
         app.MapCategoriesApi();

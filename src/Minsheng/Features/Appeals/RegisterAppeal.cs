@@ -13,14 +13,20 @@ namespace Minsheng.Features.Appeals;
 /// </summary>
 public sealed class RegisterAppeal(MinshengDb db, UnitTree units, AppealNumbers numbers, AuditLog audit, TimeProvider clock)
 {
-    public async Task<Appeal> ExecuteAsync(AppealDraft draft, Actor actor, CancellationToken ct)
+    public Task<Appeal> ExecuteAsync(AppealDraft draft, Actor actor, CancellationToken ct) => ExecuteAsync(draft, actor, [], ct);
+
+    /// <param name="attachments">
+    /// Files that arrive with the appeal. Their bytes are the caller's to store: entities the caller has already
+    /// added to this unit of work are saved by the same SaveChanges, so appeal, attachments and bytes commit together.
+    /// </param>
+    public async Task<Appeal> ExecuteAsync(AppealDraft draft, Actor actor, IReadOnlyList<Attachment> attachments, CancellationToken ct)
     {
         draft.Validate();
         await CheckReferencesAsync(draft, ct);
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var number = await numbers.NextAsync(now, ct);
-        var appeal = Appeal.Register(draft, number, AppealNumbers.NewQueryCode(), actor, now);
+        var appeal = Appeal.Register(draft, number, AppealNumbers.NewQueryCode(), actor, now, attachments);
         db.Appeals.Add(appeal);
         await audit.AppendAsync(actor.Name, "appeal.register", "appeal", number, draft.Channel.ToString(), ct);
         await db.SaveChangesAsync(ct);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -16,66 +17,130 @@ public sealed record SubmissionReceipt(string Number, string QueryCode);
 
 public sealed record PublicTimelineEntry(DateTimeOffset At, string Action, string Status);
 
+public sealed record PublicRatingView(CitizenRatingValue Rating, string RatingLabel, string? Comment, DateTimeOffset RatedAt);
+
 /// <summary>What a citizen holding the number and query code may see: never identities, comments or internal steps.</summary>
 public sealed record PublicAppealView(string Number, string Title, string Type, string Status, DateTimeOffset SubmittedAt,
-    string? Unit, string? Reply, DateTimeOffset? RepliedAt, IReadOnlyList<PublicTimelineEntry> Timeline);
+    string? Unit, string? Reply, DateTimeOffset? RepliedAt, IReadOnlyList<PublicTimelineEntry> Timeline, bool MayRate, PublicRatingView? Rating);
+
+public sealed record RatingRequest(string? Code, CitizenRatingValue? Rating, string? Comment);
 
 public sealed record PublicUnit(long Id, string Code, string Name, string Kind, long? ParentId, string? Phone);
 
 public sealed record PublicCategory(long Id, string Code, string Name, long? ParentId);
 
+/// <summary>The anonymous API behind the portal: submit, track, rate, published cases, statistics, units and categories.</summary>
 public static class PublicApi
 {
     public static RouteGroupBuilder MapPublicApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/public").AllowAnonymous().WithTags("公众");
         group.MapPost("/appeals", Submit).RequireRateLimiting(RateLimits.PublicSubmission);
+        group.MapPost("/appeals/form", SubmitForm).RequireRateLimiting(RateLimits.PublicSubmission)
+            .WithMetadata(new RequestSizeLimitAttribute(PhotoUploads.MaxRequestBytes));
         group.MapGet("/appeals/{number}", Track).RequireRateLimiting(RateLimits.Tracking);
+        group.MapPost("/appeals/{number}/rating", Rate).RequireRateLimiting(RateLimits.Tracking);
+        group.MapGet("/cases", Cases);
+        group.MapGet("/cases/{id:long}", Case);
+        group.MapGet("/stats", Stats);
         group.MapGet("/units", Units);
         group.MapGet("/categories", Categories);
         return group;
     }
 
-    private static async Task<Created<SubmissionReceipt>> Submit(PublicSubmission body, RegisterAppeal register, CancellationToken ct)
+    private static async Task<Created<SubmissionReceipt>> Submit(PublicSubmission body, PublicSubmissions submissions, CancellationToken ct) =>
+        Receipt(await submissions.SubmitAsync(body, [], [], ct));
+
+    /// <summary>
+    /// The same submission as multipart/form-data with up to three photos in "photos". The form is read here, not
+    /// bound, so a body over the limit answers a Chinese 413 naming "photos" instead of a framework error.
+    /// </summary>
+    private static async Task<IResult> SubmitForm(HttpContext http, PublicSubmissions submissions, CancellationToken ct)
     {
-        if (body.Type is null) throw new DomainValidationException("type", "请选择诉求性质。");
-        var draft = new AppealDraft(Channel.PublicPortal, body.Type.Value, body.CategoryId, Tier.Timely, body.Title ?? "", body.Content ?? "",
-            body.RegionUnitId, body.Address, null, null, body.Name, body.Phone, body.ContactAddress, null);
-        Appeal appeal;
+        if (http.Request.ContentLength > PhotoUploads.MaxRequestBytes) return TooLarge();
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = PhotoUploads.MaxRequestBytes;
+        if (!http.Request.HasFormContentType) throw new DomainValidationException("body", "请以 multipart/form-data 表单提交。");
+        IFormCollection form;
         try
         {
-            appeal = await register.ExecuteAsync(draft, Actor.Citizen, ct);
+            form = await http.Request.ReadFormAsync(ct);
         }
-        catch (DomainValidationException e)
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            // The portal's body names the citizen's fields differently from the staff form.
-            throw new DomainValidationException(e.Errors.ToDictionary(x => PortalField(x.Key), x => x.Value));
+            return TooLarge();
         }
-        return TypedResults.Created($"/api/public/appeals/{appeal.Number}", new SubmissionReceipt(appeal.Number, appeal.QueryCode));
+        catch (InvalidDataException)
+        {
+            throw new DomainValidationException("body", "表单内容格式不正确。");
+        }
+        var errors = new FieldErrors();
+        var body = new PublicSubmission(FormEnum<AppealType>(form, "type", errors), FormLong(form, "categoryId", errors), form["title"], form["content"],
+            FormLong(form, "regionUnitId", errors), form["address"], form["name"], form["phone"], form["contactAddress"]);
+        errors.ThrowIfAny();
+        return Receipt(await submissions.SubmitAsync(body, form.Files.GetFiles(PhotoUploads.Field), [], ct));
     }
 
-    private static string PortalField(string field) => field switch
+    private static Created<SubmissionReceipt> Receipt(SubmissionReceipt receipt) =>
+        TypedResults.Created($"/api/public/appeals/{receipt.Number}", receipt);
+
+    private static IResult TooLarge() => TypedResults.Problem(new HttpValidationProblemDetails(
+        new Dictionary<string, string[]> { [PhotoUploads.Field] = [PhotoUploads.TooLargeMessage] })
     {
-        "citizenName" => "name",
-        "citizenPhone" => "phone",
-        "citizenAddress" => "contactAddress",
-        _ => field,
-    };
+        Status = StatusCodes.Status413PayloadTooLarge, Title = "提交内容过大", Detail = PhotoUploads.TooLargeMessage,
+    });
+
+    private static T? FormEnum<T>(IFormCollection form, string field, FieldErrors errors) where T : struct, Enum
+    {
+        var value = form[field].ToString();
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (Enum.TryParse<T>(value.Trim(), true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _)) return parsed;
+        errors.Add(field, $"取值无效：{value}。可选值：{string.Join("、", Enum.GetNames<T>())}。");
+        return null;
+    }
+
+    private static long? FormLong(IFormCollection form, string field, FieldErrors errors)
+    {
+        var value = form[field].ToString();
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (long.TryParse(value.Trim(), out var parsed)) return parsed;
+        errors.Add(field, $"“{value}”不是有效的编号。");
+        return null;
+    }
+
+    public static NotFound<ProblemDetails> NotTracked() =>
+        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = PublicTracking.NotFoundTitle, Detail = PublicTracking.NotFoundDetail });
 
     private static async Task<Results<Ok<PublicAppealView>, NotFound<ProblemDetails>>> Track(string number, string? code,
-        MinshengDb db, UnitTree units, CancellationToken ct)
+        PublicTracking tracking, CitizenRatings ratings, CancellationToken ct)
     {
-        var appeal = number.Length <= 20 && code is { Length: > 0 and <= 20 }
-            ? await db.Appeals.AsNoTracking().Include(a => a.Timeline).FirstOrDefaultAsync(a => a.Number == number, ct)
-            : null;
         // Same answer for an unknown number and a wrong code, so numbers cannot be probed.
-        if (appeal is null || !string.Equals(appeal.QueryCode, code!.Trim(), StringComparison.OrdinalIgnoreCase))
-            return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "未找到诉求", Detail = "受理编号或查询码不正确，请核对后再试。" });
-        var timeline = appeal.Timeline.Where(t => t.IsPublic).OrderBy(t => t.At).ThenBy(t => t.Id)
-            .Select(t => new PublicTimelineEntry(t.At, Labels.Action(t.Action), Labels.Status(t.ToStatus))).ToList();
-        return TypedResults.Ok(new PublicAppealView(appeal.Number, appeal.Title, Labels.Type(appeal.Type), Labels.Status(appeal.Status),
-            appeal.CreatedAt, appeal.LeadUnitId is { } u ? units.NameOf(u) : null, appeal.Reply, appeal.RepliedAt, timeline));
+        if (await tracking.FindAsync(number, code, ct) is not { } appeal) return NotTracked();
+        return TypedResults.Ok(tracking.View(appeal, await ratings.ForAsync(appeal.Id, ct)));
     }
+
+    private static async Task<Results<Ok<PublicAppealView>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> Rate(string number, RatingRequest body,
+        PublicTracking tracking, CitizenRatings ratings, CancellationToken ct)
+    {
+        var errors = new FieldErrors().Text("code", body.Code, "查询码", 20);
+        errors.ThrowIfAny();
+        CitizenRatings.Validate(body.Rating, body.Comment);
+        if (await tracking.FindAsync(number, body.Code, ct) is not { } appeal) return NotTracked();
+        var outcome = await ratings.RateAsync(appeal, body.Rating, body.Comment, ct);
+        if (outcome == RateOutcome.NoReplyYet)
+            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "暂不能评价", Detail = "诉求答复后才能评价。" });
+        if (outcome == RateOutcome.AlreadyRated)
+            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "已经评价过", Detail = "每件诉求只能评价一次。" });
+        return TypedResults.Ok(tracking.View(appeal, await ratings.ForAsync(appeal.Id, ct)));
+    }
+
+    private static Task<Page<PublicCaseSummary>> Cases(string? q, int? page, int? size, PublishedCases cases, CancellationToken ct) =>
+        cases.ListAsync(q, page, size, ct);
+
+    private static async Task<Results<Ok<PublicCase>, NotFound<ProblemDetails>>> Case(long id, PublishedCases cases, CancellationToken ct) =>
+        await cases.FindAsync(id, ct) is { } c ? TypedResults.Ok(c)
+            : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "案例不存在", Detail = "该案例不存在或已撤回公开。" });
+
+    private static Task<PublicStatsView> Stats(int? days, PublicStats stats, CancellationToken ct) => stats.ComputeAsync(days, ct);
 
     private static IEnumerable<PublicUnit> Units(UnitTree units) =>
         units.All.Where(u => u.Active).OrderBy(u => u.Path).Select(u => new PublicUnit(u.Id, u.Code, u.Name, u.Kind.ToString(), u.ParentId, u.Phone));

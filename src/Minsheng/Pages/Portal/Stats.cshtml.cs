@@ -1,0 +1,15 @@
+using Minsheng.Features.Public;
+using Minsheng.Infrastructure.Web;
+
+namespace Minsheng.Pages.Portal;
+
+/// <summary>办理统计: per-unit figures for 30, 90 or 365 days; any other period in the URL falls back to 90.</summary>
+public sealed class StatsModel(PublicStats stats) : AppPage
+{
+    public PublicStatsView View { get; private set; } = null!;
+
+    public async Task OnGetAsync(int? days, CancellationToken ct) =>
+        View = await stats.ComputeAsync(days is { } d && PublicStats.Periods.Contains(d) ? d : PublicStats.DefaultDays, ct);
+
+    public static string Percent(double? rate) => rate is { } r ? $"{r:0.0}%" : "—";
+}

@@ -1,0 +1,86 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Browser.Tests.Infrastructure;
+using Minsheng.Data;
+
+namespace Minsheng.Browser.Tests.Portal;
+
+/// <summary>Arranging portal data through the API and the database, so each test stands on its own.</summary>
+public static class PortalBrowserKit
+{
+    /// <summary>A real 1×1 PNG, written to a temporary file for the file input.</summary>
+    public static string PngFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"minsheng-photo-{Guid.NewGuid():N}.png");
+        File.WriteAllBytes(path, Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
+        return path;
+    }
+
+    public static async Task<long> IdOf(BrowserApp app, string number)
+    {
+        using var scope = app.App.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<MinshengDb>().Appeals.Where(a => a.Number == number).Select(a => a.Id).SingleAsync();
+    }
+
+    public static async Task<int> PhotoCount(BrowserApp app, string number)
+    {
+        using var scope = app.App.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<MinshengDb>().Appeals.Where(a => a.Number == number).SelectMany(a => a.Attachments).CountAsync();
+    }
+
+    private static async Task Ok(Task<HttpResponseMessage> call)
+    {
+        var response = await call;
+        if (!response.IsSuccessStatusCode) throw new ShouldAssertException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Dispatched to the housing bureau, replied and approved; with <paramref name="close"/> also a satisfied callback.</summary>
+    public static async Task ReplyAsync(BrowserApp app, long id, string reply, bool close = false)
+    {
+        var dispatcher = await app.ApiAs("dispatcher");
+        var handler = await app.ApiAs("housing-handler");
+        await Ok(dispatcher.PostAsJsonAsync($"/api/appeals/{id}/dispatch", new { leadUnitId = app.County.Housing.Id }));
+        await Ok(handler.PostAsJsonAsync($"/api/appeals/{id}/claim", new { }));
+        await Ok(handler.PostAsJsonAsync($"/api/appeals/{id}/reply", new { content = reply }));
+        await Ok((await app.ApiAs("housing-head")).PostAsJsonAsync($"/api/appeals/{id}/approve-reply", new { }));
+        if (close) await Ok(dispatcher.PostAsJsonAsync($"/api/appeals/{id}/callback", new { outcome = "Satisfied", resolved = true }));
+    }
+
+    /// <summary>A closed appeal submitted through the public API; returns its id and number.</summary>
+    public static async Task<(long Id, string Number)> ClosedAppealAsync(BrowserApp app, string title, string content, string? name = null, string? phone = null)
+    {
+        using var anon = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var response = await anon.PostAsJsonAsync("/api/public/appeals", new { type = "Complaint", title, content, name, phone });
+        await Ok(Task.FromResult(response));
+        var number = (await response.Content.ReadFromJsonAsync<Receipt>())!.Number;
+        var id = await IdOf(app, number);
+        await ReplyAsync(app, id, "经现场查看，问题已整改完毕，感谢您的监督。", close: true);
+        return (id, number);
+    }
+
+    private sealed record Receipt(string Number, string QueryCode);
+
+    /// <summary>
+    /// Waits for a page load to land on <paramref name="path"/> showing <paramref name="text"/>. Reading the body
+    /// while the old page unloads can hit a stale element; that only means "not there yet".
+    /// </summary>
+    public static void Arrive(this Infrastructure.Browser browser, string path, string text)
+    {
+        try
+        {
+            browser.Wait().Until(d =>
+            {
+                try { return new Uri(d.Url).AbsolutePath == path && d.FindElement(OpenQA.Selenium.By.TagName("body")).Text.Contains(text); }
+                catch (OpenQA.Selenium.StaleElementReferenceException) { return false; }
+            });
+        }
+        catch (OpenQA.Selenium.WebDriverTimeoutException)
+        {
+            throw new ShouldAssertException($"never reached {path} showing “{text}”; at {browser.Driver.Url}:\n{browser.Text}");
+        }
+    }
+
+    /// <summary>True when the page is no wider than the window: nothing to scroll sideways on a phone.</summary>
+    public static bool FitsWidth(Infrastructure.Browser browser) =>
+        Convert.ToInt64(browser.Driver.ExecuteScript("return document.documentElement.scrollWidth - window.innerWidth;")) <= 0;
+}
