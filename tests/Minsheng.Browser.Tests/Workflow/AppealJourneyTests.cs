@@ -36,10 +36,31 @@ public sealed class AppealJourneyTests(BrowserFixture f)
         B.Find($"details[open] form button[type=submit]").Click();
     }
 
-    [Fact]
-    public async Task An_appeal_goes_from_the_desk_through_the_unit_to_closure()
+    /// <summary>A citizen files on the portal's form; returns the receipt.</summary>
+    private (string Number, string Code) SubmitOnPortal(string title)
     {
-        var (id, number) = await PublicAppeal("城关镇王庄村路面塌陷");
+        B.Driver.Manage().Cookies.DeleteAllCookies();
+        B.Open("/submit");
+        B.Find("input[name=type][value=Complaint]").Click();
+        B.Select("categoryId", "道路设施");
+        B.Fill("title", title);
+        B.Fill("content", title + "，已经持续一周，晚上出行很危险，请相关部门尽快处理。");
+        B.Select("township", "城关镇");
+        B.Wait().Until(_ => B.All("#village option").Any(o => o.Text == "王庄村"));
+        B.Select("village", "王庄村");
+        B.Fill("name", "李秀英");
+        B.Fill("phone", "13912344321");
+        B.Click("提交");
+        B.Wait().Until(d => new Uri(d.Url).AbsolutePath == "/submitted");
+        return (B.Find("#receipt-number").Text, B.Find("#receipt-code").Text);
+    }
+
+    [Fact]
+    public async Task An_appeal_goes_from_the_portal_through_the_desk_and_the_unit_to_closure_and_the_citizens_rating()
+    {
+        var (number, code) = SubmitOnPortal("城关镇王庄村路面塌陷");
+        using (var lookup = await f.App.ApiAs("dispatcher"))
+            (await lookup.Expect($"/api/appeals?q={number}"))["total"]!.GetValue<int>().ShouldBe(1);
 
         // Dispatcher: the workbench lists it; dispatch to the housing bureau from the appeal page.
         B.SignIn("dispatcher");
@@ -94,11 +115,28 @@ public sealed class AppealJourneyTests(BrowserFixture f)
         B.WaitForText("已完成“回访记录”");
         B.Find(".badge").Text.ShouldBe("办结");
 
+        var id = long.Parse(new Uri(B.Driver.Url).AbsolutePath.Split('/')[^1]);
         using var api = await f.App.ApiAs("dispatcher");
         var detail = await api.Expect($"/api/appeals/{id}");
         detail["summary"]!["status"]!.GetValue<string>().ShouldBe("Closed");
         detail["timeline"]!.AsArray().Select(t => t!["action"]!.GetValue<string>())
             .ShouldBe(["Register", "Dispatch", "Claim", "RecordContact", "SubmitReply", "ApproveReply", "CallbackSatisfied"]);
+
+        // The citizen sees the outcome and the reply with the number and code, and rates it; staff see the rating.
+        B.Driver.Manage().Cookies.DeleteAllCookies();
+        B.Open($"/track?number={number}");
+        B.Fill("code", code);
+        B.Click("查询");
+        B.WaitForText("评价答复");
+        B.Find("#status").Text.ShouldBe("办结");
+        B.Find("#reply").Text.ShouldContain("塌陷路面已于今日修复完毕");
+        B.Text.ShouldNotContain("已电话联系群众"); // internal steps stay internal
+        B.Find("input[name=rating][value=Satisfied]").Click();
+        B.Click("提交评价");
+        B.WaitForText("感谢您的评价");
+        B.SignIn("dispatcher");
+        B.Open($"/appeals/{id}");
+        B.Find("#citizen-rating").Text.ShouldContain("满意");
     }
 
     [Fact]

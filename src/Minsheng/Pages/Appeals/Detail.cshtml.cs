@@ -18,7 +18,7 @@ public sealed record ActionChoice(string Slug, string Label, AppealAction Action
 /// action the viewer may take now. Actions go through AppealActionCatalog and AppealCommands exactly as the API does.
 /// </summary>
 public sealed class DetailModel(AppealCommands commands, AppealPresenter presenter, AppealActionsApi.Ctx ctx, ComplainantAccess access,
-    CurrentUser me, UnitTree units, MinshengDb db, TriageSuggestions triage, AppealScope scope) : AppPage
+    CurrentUser me, UnitTree units, MinshengDb db, TriageSuggestions triage, AppealScope scope, Features.Public.CitizenRatings ratings) : AppPage
 {
     public AppealDetail Detail { get; private set; } = null!;
     public IReadOnlyList<ActionChoice> Actions { get; private set; } = [];
@@ -30,6 +30,8 @@ public sealed class DetailModel(AppealCommands commands, AppealPresenter present
     public ActionInput Input { get; private set; } = new();
     public string? TargetNumber { get; private set; }
     public bool Revealed { get; private set; }
+    /// <summary>The citizen's own rating of the reply from the portal, when given.</summary>
+    public Features.Public.CitizenRating? Rating { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -83,6 +85,7 @@ public sealed class DetailModel(AppealCommands commands, AppealPresenter present
     {
         if (await commands.LoadAsync(id, ct) is not { } appeal) return false;
         Detail = await presenter.DetailAsync(appeal, ct);
+        Rating = await ratings.ForAsync(appeal.Id, ct);
         Actions = appeal.ActionsFor(me.ToActor())
             .Select(a => AppealActionCatalog.SlugOf(a)).Distinct()
             .Select(slug => AppealActionCatalog.Find(slug)!)
