@@ -23,6 +23,7 @@ public sealed class PageAuthorizationTests(SharedApp shared) : IClassFixture<Sha
         { "/callbacks", "Operator,Dispatcher" },
         { "/unit", "UnitHandler,UnitHead" },
         { "/unit/approvals", "UnitHead" },
+        { "/unit/ledger", "UnitHandler,UnitHead" },
         { "/appeals", "Operator,Dispatcher,UnitHandler,UnitHead,Supervisor,Analyst,Leader,Publicity" },
     };
 
