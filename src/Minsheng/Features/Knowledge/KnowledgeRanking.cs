@@ -18,8 +18,6 @@ public sealed class KnowledgeCorpus
     internal readonly record struct Posting(int Document, byte Fields);
 
     private readonly Dictionary<int, Posting[]> _postings;
-    /// <summary>Per article, the summed weight of its title and keyword bigrams: what a query can cover of its key terms.</summary>
-    private readonly double[] _keyMass;
 
     public IReadOnlyList<KnowledgeDocument> Documents { get; }
 
@@ -45,42 +43,41 @@ public sealed class KnowledgeCorpus
             }
         }
         _postings = fields.ToDictionary(f => f.Key, f => f.Value.ToArray());
-        _keyMass = new double[documents.Count];
-        foreach (var (code, postings) in _postings)
-        {
-            var w = Weight(code);
-            foreach (var p in postings)
-                if ((p.Fields & (InTitle | InKeywords)) != 0) _keyMass[p.Document] += w;
-        }
     }
 
     public static KnowledgeCorpus Build(IEnumerable<KnowledgeDocument> documents) => new(documents.ToList());
 
-    /// <summary>How telling a bigram is: one every article has (办理) weighs little, a rare one (低保) much.</summary>
-    internal double Weight(int code)
-    {
-        var df = _postings.TryGetValue(code, out var p) ? p.Length : 0;
-        return Math.Log(1 + (Documents.Count + 1.0) / (df + 1.0));
-    }
+    /// <summary>How telling a bigram is: one most articles have weighs little, one a single article has weighs much.</summary>
+    internal double Weight(int documentFrequency) => Math.Log(1 + (Documents.Count + 1.0) / (documentFrequency + 1.0));
+
+    /// <summary>The weight of a bigram no other article shares: what one telling word is worth in this corpus.</summary>
+    internal double RareWeight => Weight(1);
 
     internal bool TryGetPostings(int code, out Posting[] postings) => _postings.TryGetValue(code, out postings!);
-
-    internal double KeyMass(int document) => _keyMass[document];
 }
 
 /// <summary>
-/// Ranks articles for what a caller says, in Chinese and without a word segmenter: both sides become character
-/// bigrams (a lone character stands for itself), weighted by rarity among the articles. An article scores by
-/// how much of its key terms (title and keywords) the query covers, and a little by how much of the query
-/// its whole text explains — so a long, chatty call still finds the article whose key words it mentions.
-/// Scores run 0..1. Pure: the caller loads the articles and keeps the corpus.
+/// Ranks articles for what a caller says, in Chinese and without a word segmenter. Both sides become character
+/// bigrams (a lone character stands for itself), less the bigrams of question words every call has (怎么、请问).
+/// Bigrams no article contains are left out — many are only the seam between two words ("停电了" → "电了") — and
+/// the rest weigh by how few articles share them. An article scores the share of that weight it matches, a match
+/// in its title or keywords counting fully and one in its content at <see cref="ContentFactor"/>; so 0..1.
+/// A hit also needs real evidence: matched weight of at least <see cref="MinEvidence"/> of one rare bigram, so a
+/// query whose only known word is a common one (办理) finds nothing. Pure: the caller loads and keeps the corpus.
 /// </summary>
 public static class KnowledgeRanking
 {
-    public const double KeyShare = 0.7, QueryShare = 0.3;
+    public const double ContentFactor = 0.4;
+    public const double MinScore = 0.2;
+    public const double MinEvidence = 0.6;
 
-    /// <summary>Below this a hit shares little more than filler words with the query; operators should not see it.</summary>
-    public const double MinScore = 0.12;
+    /// <summary>Bigrams of question and filler words: in almost every call, about nothing in particular.</summary>
+    private static readonly HashSet<int> Stop = new[]
+    {
+        "怎么", "么办", "怎样", "什么", "哪里", "哪儿", "请问", "问一", "问下", "一下", "可以", "能不", "不能", "是不", "不是", "我们", "你们",
+        "他们", "我家", "我的", "的是", "了吗", "需要", "一个", "这个", "那个", "现在", "已经", "还是", "没有", "有没", "尽快", "谢谢", "你好",
+        "麻烦", "想问", "咨询", "反映", "情况",
+    }.Select(w => (w[0] << 16) | w[1]).ToHashSet();
 
     private static readonly char[] KeywordSeparators = [' ', ',', '，', '、', ';', '；', '\t', '\n', '\r', '/', '|'];
 
@@ -94,9 +91,9 @@ public static class KnowledgeRanking
         Codes(text).Select(c => (uint)c <= char.MaxValue ? ((char)c).ToString() : string.Concat((char)(c >> 16), (char)(c & 0xFFFF))).ToHashSet();
 
     /// <summary>
-    /// The bigrams of every run of letters, digits and ideographs, each packed in an int (first char high);
-    /// punctuation and spaces break runs, so no bigram spans two keywords or two sentences. Latin is lower-cased.
-    /// A run of one character yields the character alone (high half zero: no word character is NUL).
+    /// The bigrams of every run of letters, digits and ideographs, each packed in an int (first char high),
+    /// without the filler ones; punctuation and spaces break runs, so no bigram spans two keywords or two
+    /// sentences. Latin is lower-cased. A run of one character yields the character alone (high half zero).
     /// </summary>
     public static HashSet<int> Codes(string? text)
     {
@@ -113,7 +110,7 @@ public static class KnowledgeRanking
                 continue;
             }
             var c = char.ToLowerInvariant(raw);
-            if (runLength > 0) result.Add((previous << 16) | c);
+            if (runLength > 0 && ((previous << 16) | c) is var code && !Stop.Contains(code)) result.Add(code);
             previous = c;
             runLength++;
         }
@@ -127,30 +124,29 @@ public static class KnowledgeRanking
     /// <summary>The best <paramref name="max"/> articles scoring at least <see cref="MinScore"/>, best first (ties: lower id).</summary>
     public static IReadOnlyList<KnowledgeScore> Rank(string? query, KnowledgeCorpus corpus, int max = 5)
     {
-        var q = Codes(query);
         var n = corpus.Documents.Count;
-        if (q.Count == 0 || n == 0 || max <= 0) return [];
-        var key = new double[n];
-        var any = new double[n];
-        double queryMass = 0;
-        foreach (var code in q)
+        if (n == 0 || max <= 0) return [];
+        var matched = new double[n];
+        var evidence = new double[n];
+        double knownMass = 0;
+        foreach (var code in Codes(query))
         {
-            var w = corpus.Weight(code);
-            queryMass += w;
             if (!corpus.TryGetPostings(code, out var postings)) continue;
+            var w = corpus.Weight(postings.Length);
+            knownMass += w;
             foreach (var p in postings)
             {
-                any[p.Document] += w;
-                if ((p.Fields & (KnowledgeCorpus.InTitle | KnowledgeCorpus.InKeywords)) != 0) key[p.Document] += w;
+                evidence[p.Document] += w;
+                matched[p.Document] += (p.Fields & (KnowledgeCorpus.InTitle | KnowledgeCorpus.InKeywords)) != 0 ? w : w * ContentFactor;
             }
         }
+        if (knownMass == 0) return [];
+        var floor = MinEvidence * corpus.RareWeight;
         var scored = new List<KnowledgeScore>();
         for (var i = 0; i < n; i++)
         {
-            if (any[i] == 0) continue;
-            var keyMass = corpus.KeyMass(i);
-            var score = (keyMass > 0 ? KeyShare * key[i] / keyMass : 0) + QueryShare * any[i] / queryMass;
-            if (score >= MinScore) scored.Add(new KnowledgeScore(corpus.Documents[i].Id, Math.Round(score, 4)));
+            var score = matched[i] / knownMass;
+            if (score >= MinScore && evidence[i] >= floor) scored.Add(new KnowledgeScore(corpus.Documents[i].Id, Math.Round(score, 4)));
         }
         return scored.OrderByDescending(s => s.Score).ThenBy(s => s.Id).Take(max).ToList();
     }
