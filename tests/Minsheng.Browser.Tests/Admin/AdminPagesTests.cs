@@ -80,4 +80,43 @@ public sealed class AdminPagesTests(BrowserFixture f)
         b.Find("#childCode").GetAttribute("aria-invalid").ShouldBe("true");
         b.Has("#name-error").ShouldBeFalse(); // the edit form above keeps no error of this one
     }
+
+    [Fact]
+    public void Admin_overrides_a_calendar_day_and_takes_it_back()
+    {
+        var b = f.Browser;
+        b.SignIn("admin");
+        // A day far past every deadline the other tests compute, and removed again at the end.
+        b.Open("/admin/calendar?year=2026&date=2026-12-31");
+        b.Check("input[name=isWorkingDay][value=false]");
+        b.Fill("name", "");
+        b.Submit("保存", "名称不能为空");
+        b.Find("#name").GetAttribute("aria-invalid").ShouldBe("true");
+        b.Fill("name", "县城防汛停工");
+        b.Submit("保存", "已将 2026-12-31 设为休息日");
+        b.Find("a.day.overridden[aria-label^='2026-12-31']").GetAttribute("aria-label")!.ShouldContain("休息");
+        b.Submit("取消", "已取消 2026-12-31 的自定义设置", confirm: true);
+        b.Has("a.day.overridden").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Admin_rule_settings_out_of_range_are_named_and_a_place_name_is_added_and_removed()
+    {
+        var b = f.Browser;
+        b.SignIn("admin");
+        b.Open("/admin/policies");
+        b.Fill("maxExtensionDays", "99");
+        b.Submit("保存规则", "最长延期天数应在 1 到 30 之间");
+        b.Find("#maxExtensionDays").GetAttribute("value").ShouldBe("99");
+
+        b.Open("/admin/routing");
+        b.Fill("placeAlias", "老粮站测试点");
+        b.Select("placeUnitId", "王庄村");
+        b.Submit("添加地名", "已将“老粮站测试点”加入地名库");
+        b.Find("#places").Text.ShouldContain("老粮站测试点");
+        b.Driver.FindElement(By.XPath("//tr[td[normalize-space()='老粮站测试点']]//button")).Click();
+        b.Driver.SwitchTo().Alert().Accept();
+        b.WaitForText("已从地名库删除");
+        b.Find("#places").Text.ShouldNotContain("老粮站测试点");
+    }
 }

@@ -8,15 +8,12 @@ namespace Minsheng.Browser.Tests.Admin;
 /// </summary>
 public static class BrowserSteps
 {
-    public static void Submit(this Infrastructure.Browser b, string button, string expectedText)
+    public static void Submit(this Infrastructure.Browser b, string button, string expectedText, bool confirm = false)
     {
         var old = b.Driver.FindElement(By.TagName("html"));
         b.Click(button);
-        b.Wait().Until(d =>
-        {
-            try { _ = old.TagName; return false; }
-            catch (StaleElementReferenceException) { return true; }
-        });
+        if (confirm) b.Driver.SwitchTo().Alert().Accept(); // the form asks before an irreversible step
+        WaitForNewPage(b, old, button);
         b.WaitForText(expectedText);
     }
 
@@ -25,11 +22,23 @@ public static class BrowserSteps
     {
         var old = b.Driver.FindElement(By.TagName("html"));
         b.Driver.SwitchTo().ActiveElement().SendKeys(keys);
-        b.Wait().Until(d =>
-        {
-            try { _ = old.TagName; return false; }
-            catch (StaleElementReferenceException) { return true; }
-        });
+        WaitForNewPage(b, old, keys);
         b.WaitForText(expectedText);
+    }
+
+    private static void WaitForNewPage(Infrastructure.Browser b, IWebElement old, string action)
+    {
+        try
+        {
+            b.Wait().Until(d =>
+            {
+                try { _ = old.TagName; return false; }
+                catch (StaleElementReferenceException) { return true; }
+            });
+        }
+        catch (WebDriverTimeoutException)
+        {
+            throw new ShouldAssertException($"“{action}” sent no form: {b.Driver.Url} still shows\n{b.Text}");
+        }
     }
 }

@@ -59,6 +59,14 @@ public sealed class ConsoleTests(BrowserFixture f)
             content = "城区养犬须在取得犬只后 30 日内到县公安局治安大队办理犬只登记，需携带身份证和犬只免疫证明，登记免费。",
         })).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
 
+        // An earlier call on the same subject, for the "similar appeals" hint (no triage model is trained here).
+        var desk = await f.App.ApiAs("operator");
+        var earlier = await (await desk.PostAsJsonAsync("/api/appeals", new
+        {
+            channel = "Hotline12345", type = "Consultation", title = "养狗登记地点咨询", content = "询问犬只登记的办理地点。",
+        }, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+        var earlierNumber = earlier!["summary"]!["number"]!.GetValue<string>();
+
         var b = f.Browser;
         b.SignIn("operator");
         b.Open("/console");
@@ -68,6 +76,7 @@ public sealed class ConsoleTests(BrowserFixture f)
         b.Find("#content").SendKeys("我家刚养了一只狗，想问一下犬只登记去哪里办，要带什么");
         b.Wait().Until(d => d.FindElement(By.Id("hints")).Text.Contains("犬只登记怎么办理"));
         b.Find("#hints").Text.ShouldContain("30 日内");
+        b.Find("#hints").Text.ShouldContain(earlierNumber);
         b.Screenshot("console-knowledge-hit");
         b.Submit("直接办结", "已登记并直接办结");
         var appeal = AppealNumbered(ShownNumber());

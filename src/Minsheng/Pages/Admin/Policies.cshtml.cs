@@ -87,7 +87,7 @@ public sealed class PoliciesModel(MinshengDb db, TimeLimitCache cache, AuditLog 
                 ModelState.AddModelError(RuleFields[i].Field, "请填写。");
         var ok = await TryAsync(() => TimeLimitsApi.PutRules(new TimeLimitRules(values[0] ?? 0, values[1] ?? 0, values[2] ?? 0, values[3] ?? 0,
             values[4] ?? 0, values[5] ?? 0, values[6] ?? 0, values[7] ?? 0), db, cache, audit, me, ct));
-        if (ok) return Done("规则设置已保存。", Url.Page(null, null, null, "rules"));
+        if (ok) return Done("规则设置已保存。", Url.Page(null));
         Load();
         return Page();
     }

@@ -38,7 +38,7 @@ public sealed class RoutingModel(MinshengDb db, UnitTree tree, AuditLog audit, C
         (RuleCategoryId, RuleRegionUnitId, RuleUnitId, RuleNote) = (ruleCategoryId, ruleRegionUnitId, ruleUnitId, ruleNote);
         var ok = await TryAsync("rule", () => RoutingAdminApi.AddRule(new RoutingRuleRequest(ruleCategoryId, ruleRegionUnitId, ruleUnitId, ruleNote),
             db, tree, audit, me, triage, ct));
-        if (ok) return Done($"已添加分派规则：交“{tree.NameOf(ruleUnitId)}”办理。", Url.Page(null, null, null, "rules"));
+        if (ok) return Done($"已添加分派规则：交“{tree.NameOf(ruleUnitId)}”办理。", Url.Page(null));
         await LoadAsync(ct);
         return Page();
     }
@@ -46,7 +46,7 @@ public sealed class RoutingModel(MinshengDb db, UnitTree tree, AuditLog audit, C
     public async Task<IActionResult> OnPostDeleteRuleAsync(long id, CancellationToken ct)
     {
         var ok = await TryAsync(async () => Missing(await RoutingAdminApi.DeleteRule(id, db, audit, me, triage, ct), "分派规则"));
-        if (ok && Banner is null) return Done("已删除分派规则。", Url.Page(null, null, null, "rules"));
+        if (ok && Banner is null) return Done("已删除分派规则。", Url.Page(null));
         await LoadAsync(ct);
         return Page();
     }
@@ -55,7 +55,7 @@ public sealed class RoutingModel(MinshengDb db, UnitTree tree, AuditLog audit, C
     {
         (PlaceAlias, PlaceUnitId) = (placeAlias, placeUnitId);
         var ok = await TryAsync("place", () => RoutingAdminApi.AddAlias(new GazetteerRequest(placeAlias, placeUnitId), db, tree, audit, me, triage, ct));
-        if (ok) return Done($"已将“{placeAlias!.Trim()}”加入地名库，指向“{tree.NameOf(placeUnitId)}”。", Url.Page(null, null, null, "places"));
+        if (ok) return Done($"已将“{placeAlias!.Trim()}”加入地名库，指向“{tree.NameOf(placeUnitId)}”。", Url.Page(null));
         await LoadAsync(ct);
         return Page();
     }
@@ -63,7 +63,7 @@ public sealed class RoutingModel(MinshengDb db, UnitTree tree, AuditLog audit, C
     public async Task<IActionResult> OnPostDeletePlaceAsync(long id, CancellationToken ct)
     {
         var ok = await TryAsync(async () => Missing(await RoutingAdminApi.DeleteAlias(id, db, audit, me, triage, ct), "地名"));
-        if (ok && Banner is null) return Done("已从地名库删除。", Url.Page(null, null, null, "places"));
+        if (ok && Banner is null) return Done("已从地名库删除。", Url.Page(null));
         await LoadAsync(ct);
         return Page();
     }
