@@ -42,6 +42,7 @@ public static class WebApp
         app.MapLeadsApi();
         app.MapSupervisionApi();
         app.MapTriageApi();
+        app.MapKnowledge();
         app.MapRazorPages();
         return app;
     }

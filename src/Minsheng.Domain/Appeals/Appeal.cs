@@ -80,8 +80,9 @@ public sealed partial class Appeal
         IEnumerable<Attachment>? attachments = null)
     {
         draft.Validate();
-        if (actor.Role is { } role && role is not (Role.Operator or Role.Dispatcher))
-            throw new ActionForbiddenException(AppealAction.Register, "只有话务员或派单员可以登记诉求。");
+        if (actor.Role is { } role && !MayRegister(role, draft.Channel, draft.RegionUnitId, actor.Covers))
+            throw new ActionForbiddenException(AppealAction.Register, role.IsUnitStaff()
+                ? "承办单位只能登记本单位辖区内入户走访收集的诉求。" : "只有话务员或派单员可以登记诉求。");
         var appeal = new Appeal
         {
             Number = number,
@@ -110,6 +111,14 @@ public sealed partial class Appeal
         appeal._timeline.Add(new TimelineEntry(actor, now, AppealAction.Register, null, AppealStatus.Registered, null, true));
         return appeal;
     }
+
+    /// <summary>
+    /// The desk registers from any channel. Township and village cadres record what they hear on door-to-door
+    /// visits (入户走访), but only in their own area: the region must lie in their unit's subtree.
+    /// </summary>
+    public static bool MayRegister(Role role, Channel channel, long? regionUnitId, Func<long, bool> covers) =>
+        role is Role.Operator or Role.Dispatcher
+        || (role.IsUnitStaff() && channel == Channel.DoorToDoorVisit && regionUnitId is { } region && covers(region));
 
     public DateTimeOffset? Due(Stage stage) => stage switch
     {

@@ -63,6 +63,7 @@ public static class Extensions
         services.AddScoped<Features.Triage.TriageSuggestions>();
         services.AddHostedService<Features.Triage.TriageRetrainService>();
         Features.Public.PortalServices.AddPublicPortal(services);
+        services.AddKnowledge();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();

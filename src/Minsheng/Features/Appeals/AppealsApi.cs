@@ -16,7 +16,9 @@ public static class AppealsApi
     public static RouteGroupBuilder MapAppealsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/appeals").RequireAuthorization().WithTags("诉求");
-        group.MapPost("/", Create).RequireAuthorization(p => p.RequireRole(nameof(Role.Operator), nameof(Role.Dispatcher)));
+        // Unit staff may register only door-to-door visits in their own area; Appeal.Register enforces which.
+        group.MapPost("/", Create).RequireAuthorization(p => p.RequireRole(nameof(Role.Operator), nameof(Role.Dispatcher),
+            nameof(Role.UnitHandler), nameof(Role.UnitHead)));
         group.MapGet("/", List);
         group.MapGet("/{id:long}", Get);
         group.MapGet("/{id:long}/timeline", Timeline);
@@ -28,10 +30,13 @@ public static class AppealsApi
     public static NotFound<ProblemDetails> NotFoundProblem(long id) =>
         TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "诉求不存在", Detail = $"找不到编号为 {id} 的诉求，或您无权查看。" });
 
-    private static async Task<Created<AppealDetail>> Create(CreateAppealRequest body, RegisterAppeal register,
+    private static async Task<Results<Created<AppealDetail>, ProblemHttpResult>> Create(CreateAppealRequest body, RegisterAppeal register,
         CurrentUser me, AppealPresenter presenter, CancellationToken ct)
     {
+        if (me.Role.IsUnitStaff() && body.Channel != Channel.DoorToDoorVisit)
+            return TypedResults.Problem(statusCode: 403, title: "无权执行此操作", detail: "承办单位只能登记入户走访收集的诉求。");
         var errors = new FieldErrors();
+        if (me.Role.IsUnitStaff() && body.RegionUnitId is null) errors.Add("regionUnitId", "入户走访请选择所在村（社区）或乡镇。");
         if (body.Channel is null) errors.Add("channel", "请选择受理渠道。");
         if (body.Type is null) errors.Add("type", "请选择诉求性质。");
         errors.ThrowIfAny();

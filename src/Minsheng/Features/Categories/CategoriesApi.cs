@@ -29,7 +29,7 @@ public static class CategoriesApi
     private static async Task<List<CategoryView>> List(MinshengDb db, CancellationToken ct) =>
         await db.Categories.AsNoTracking().OrderBy(c => c.Code).Select(c => new CategoryView(c.Id, c.Code, c.Name, c.ParentId, c.Active)).ToListAsync(ct);
 
-    private static async Task<Created<CategoryView>> Create(CreateCategoryRequest body, MinshengDb db, AuditLog audit, CurrentUser me, CancellationToken ct)
+    internal static async Task<Created<CategoryView>> Create(CreateCategoryRequest body, MinshengDb db, AuditLog audit, CurrentUser me, CancellationToken ct)
     {
         var errors = new FieldErrors().Text("code", body.Code, "分类编码", 40).Text("name", body.Name, "分类名称", 100);
         if (body.ParentId is { } pid && !await db.Categories.AnyAsync(c => c.Id == pid, ct)) errors.Add("parentId", "上级分类不存在。");
@@ -44,7 +44,7 @@ public static class CategoriesApi
         return TypedResults.Created($"/api/categories/{category.Id}", View(category));
     }
 
-    private static async Task<Results<Ok<CategoryView>, NotFound<ProblemDetails>>> Update(long id, UpdateCategoryRequest body, MinshengDb db, AuditLog audit, CurrentUser me, CancellationToken ct)
+    internal static async Task<Results<Ok<CategoryView>, NotFound<ProblemDetails>>> Update(long id, UpdateCategoryRequest body, MinshengDb db, AuditLog audit, CurrentUser me, CancellationToken ct)
     {
         new FieldErrors().Text("name", body.Name, "分类名称", 100).ThrowIfAny();
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -30,6 +30,7 @@ public sealed class DemoSeeder(MinshengDb db, AuditLog audit, UnitTree tree, Tim
         var county = await SeedUnitsAsync(ct);
         var categories = await SeedCategoriesAsync(ct);
         await SeedRoutingRulesAsync(categories, ct);
+        await Knowledge.KnowledgeDemoData.SeedAsync(db, clock.GetUtcNow(), ct);
         tree.Invalidate();
         var accounts = await SeedUsersAsync(county, ct);
         var appeals = await new DemoAppealWriter(db, random, clock.GetUtcNow(), timeLimits.Schedule).WriteAsync(appealCount, categories, ct);

@@ -43,12 +43,12 @@ public static class TimeLimitsApi
         g.MapGet("/appeals/{id:long}/deadlines", Deadlines).RequireAuthorization();
     }
 
-    private static IEnumerable<PolicyView> Policies(TimeLimitCache cache) =>
+    internal static IEnumerable<PolicyView> Policies(TimeLimitCache cache) =>
         cache.Current.Policies.OrderBy(p => p.Tier).ThenBy(p => p.Type).ThenBy(p => p.Stage).ThenByDescending(p => p.EffectiveFrom)
             .Select(p => new PolicyView(p.Id, p.Tier, p.Type, p.Stage, p.Amount, p.Unit, p.EffectiveFrom, p.Note));
 
     /// <summary>A change is a new row effective now: appeals dispatched before keep the deadlines they got.</summary>
-    private static async Task<Created<PolicyView>> AddPolicy(PolicyRequest b, MinshengDb db, TimeLimitCache cache, AuditLog audit, CurrentUser me, TimeProvider clock, CancellationToken ct)
+    internal static async Task<Created<PolicyView>> AddPolicy(PolicyRequest b, MinshengDb db, TimeLimitCache cache, AuditLog audit, CurrentUser me, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (b.Tier is null) errors.Add("tier", "请选择办理层级。");
@@ -66,7 +66,7 @@ public static class TimeLimitsApi
         return TypedResults.Created("/api/policies", new PolicyView(policy.Id, policy.Tier, policy.Type, policy.Stage, policy.Amount, policy.Unit, policy.EffectiveFrom, policy.Note));
     }
 
-    private static async Task<TimeLimitRules> PutRules(TimeLimitRules rules, MinshengDb db, TimeLimitCache cache, AuditLog audit, CurrentUser me, CancellationToken ct)
+    internal static async Task<TimeLimitRules> PutRules(TimeLimitRules rules, MinshengDb db, TimeLimitCache cache, AuditLog audit, CurrentUser me, CancellationToken ct)
     {
         rules.Validate();
         var json = JsonSerializer.Serialize(rules);
@@ -81,7 +81,7 @@ public static class TimeLimitsApi
         return rules;
     }
 
-    private static async Task<List<CalendarDayView>> Calendar(int? year, TimeLimitCache cache, MinshengDb db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<List<CalendarDayView>> Calendar(int? year, TimeLimitCache cache, MinshengDb db, TimeProvider clock, CancellationToken ct)
     {
         var y = year ?? Domain.Calendar.ChinaTime.DateOf(clock.GetUtcNow()).Year;
         if (y is < 2000 or > 2099) throw new DomainValidationException("year", "年份应在 2000 到 2099 之间。");
@@ -97,7 +97,7 @@ public static class TimeLimitsApi
     }
 
     /// <summary>Warns until the State Council notice of this or next year is loaded.</summary>
-    private static CalendarStatus Status(TimeLimitCache cache, TimeProvider clock)
+    internal static CalendarStatus Status(TimeLimitCache cache, TimeProvider clock)
     {
         var year = Domain.Calendar.ChinaTime.DateOf(clock.GetUtcNow()).Year;
         var provisional = new[] { year, year + 1 }.Where(cache.Current.Calendar.IsProvisional).ToArray();
@@ -109,7 +109,7 @@ public static class TimeLimitsApi
         DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year is >= 2000 and <= 2099
             ? d : throw new DomainValidationException("date", "日期格式应为 yyyy-MM-dd，且在 2000 到 2099 年之间。");
 
-    private static async Task<CalendarDayView> PutDay(string date, CalendarDayRequest b, MinshengDb db, TimeLimitCache cache, AuditLog audit, CurrentUser me, CancellationToken ct)
+    internal static async Task<CalendarDayView> PutDay(string date, CalendarDayRequest b, MinshengDb db, TimeLimitCache cache, AuditLog audit, CurrentUser me, CancellationToken ct)
     {
         var day = ParseDate(date);
         var errors = new FieldErrors().Text("name", b.Name, "名称", 50);
@@ -129,7 +129,7 @@ public static class TimeLimitsApi
         return new CalendarDayView(key, info.IsWorkingDay, info.Name, info.Provisional, true);
     }
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteDay(string date, MinshengDb db, TimeLimitCache cache, AuditLog audit, CurrentUser me, CancellationToken ct)
+    internal static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteDay(string date, MinshengDb db, TimeLimitCache cache, AuditLog audit, CurrentUser me, CancellationToken ct)
     {
         var key = ParseDate(date).ToString("yyyy-MM-dd");
         await using var tx = await db.Database.BeginTransactionAsync(ct);

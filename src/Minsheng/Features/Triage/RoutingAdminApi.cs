@@ -34,7 +34,7 @@ public static class RoutingAdminApi
     private static NotFound<ProblemDetails> Missing(string what, long id) =>
         TypedResults.NotFound(new ProblemDetails { Status = 404, Title = $"{what}不存在", Detail = $"找不到编号为 {id} 的{what}。" });
 
-    private static async Task<List<RoutingRuleView>> Rules(MinshengDb db, UnitTree units, CancellationToken ct)
+    internal static async Task<List<RoutingRuleView>> Rules(MinshengDb db, UnitTree units, CancellationToken ct)
     {
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         return (await db.RoutingRules.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct)).Select(r => View(r, categories, units)).ToList();
@@ -46,7 +46,7 @@ public static class RoutingAdminApi
 
     private static bool IsPlace(UnitInfo? u) => u is { Kind: UnitKind.Township or UnitKind.Village };
 
-    private static async Task<Created<RoutingRuleView>> AddRule(RoutingRuleRequest b, MinshengDb db, UnitTree units, AuditLog audit,
+    internal static async Task<Created<RoutingRuleView>> AddRule(RoutingRuleRequest b, MinshengDb db, UnitTree units, AuditLog audit,
         CurrentUser me, TriageService triage, CancellationToken ct)
     {
         var errors = new FieldErrors().Text("note", b.Note, "备注", 200, required: false);
@@ -71,7 +71,7 @@ public static class RoutingAdminApi
         return TypedResults.Created($"/api/routing-rules/{row.Id}", View(row, categories, units));
     }
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteRule(long id, MinshengDb db, AuditLog audit,
+    internal static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteRule(long id, MinshengDb db, AuditLog audit,
         CurrentUser me, TriageService triage, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -84,11 +84,11 @@ public static class RoutingAdminApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<List<GazetteerView>> Aliases(MinshengDb db, UnitTree units, CancellationToken ct) =>
+    internal static async Task<List<GazetteerView>> Aliases(MinshengDb db, UnitTree units, CancellationToken ct) =>
         (await db.Gazetteer.AsNoTracking().OrderBy(g => g.Alias).ThenBy(g => g.Id).ToListAsync(ct))
             .Select(g => new GazetteerView(g.Id, g.Alias, g.UnitId, units.NameOf(g.UnitId))).ToList();
 
-    private static async Task<Created<GazetteerView>> AddAlias(GazetteerRequest b, MinshengDb db, UnitTree units, AuditLog audit,
+    internal static async Task<Created<GazetteerView>> AddAlias(GazetteerRequest b, MinshengDb db, UnitTree units, AuditLog audit,
         CurrentUser me, TriageService triage, CancellationToken ct)
     {
         var errors = new FieldErrors().Text("alias", b.Alias, "地名", 30);
@@ -110,7 +110,7 @@ public static class RoutingAdminApi
         return TypedResults.Created($"/api/gazetteer/{row.Id}", new GazetteerView(row.Id, row.Alias, row.UnitId, units.NameOf(row.UnitId)));
     }
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteAlias(long id, MinshengDb db, AuditLog audit,
+    internal static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteAlias(long id, MinshengDb db, AuditLog audit,
         CurrentUser me, TriageService triage, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);

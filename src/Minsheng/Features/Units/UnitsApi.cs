@@ -30,7 +30,7 @@ public static class UnitsApi
     private static IEnumerable<UnitView> List(UnitTree units) =>
         units.All.OrderBy(u => u.Path).Select(u => new UnitView(u.Id, u.Code, u.Name, u.Kind, u.ParentId, u.Path, u.Phone, u.Active));
 
-    private static async Task<Created<UnitView>> Create(CreateUnitRequest body, MinshengDb db, UnitTree tree, AuditLog audit, CurrentUser me, CancellationToken ct)
+    internal static async Task<Created<UnitView>> Create(CreateUnitRequest body, MinshengDb db, UnitTree tree, AuditLog audit, CurrentUser me, CancellationToken ct)
     {
         var errors = new FieldErrors().Text("code", body.Code, "单位编码", 40).Text("name", body.Name, "单位名称", 100).Text("phone", body.Phone, "电话", 40, required: false);
         if (body.Code?.Contains('/') == true) errors.Add("code", "单位编码不能包含“/”。");
@@ -50,7 +50,7 @@ public static class UnitsApi
         return TypedResults.Created($"/api/units/{unit.Id}", View(unit));
     }
 
-    private static async Task<Results<Ok<UnitView>, NotFound<ProblemDetails>>> Update(long id, UpdateUnitRequest body, MinshengDb db, UnitTree tree, AuditLog audit, CurrentUser me, CancellationToken ct)
+    internal static async Task<Results<Ok<UnitView>, NotFound<ProblemDetails>>> Update(long id, UpdateUnitRequest body, MinshengDb db, UnitTree tree, AuditLog audit, CurrentUser me, CancellationToken ct)
     {
         new FieldErrors().Text("name", body.Name, "单位名称", 100).Text("phone", body.Phone, "电话", 40, required: false).ThrowIfAny();
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -1,0 +1,63 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Minsheng.Data;
+using Minsheng.Domain.Calendar;
+using Minsheng.Domain.Organization;
+using Minsheng.Features.Audit;
+using Minsheng.Features.TimeLimits;
+using Minsheng.Infrastructure;
+
+namespace Minsheng.Pages.Admin;
+
+/// <summary>工作日历: the year's rest days and make-up working days, and the county's own corrections of single days.</summary>
+[Authorize(Roles = nameof(Role.Admin))]
+public sealed class CalendarModel(MinshengDb db, TimeLimitCache cache, AuditLog audit, CurrentUser me, TimeProvider clock) : AdminPage
+{
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Date { get; set; }
+
+    public int ShownYear { get; private set; }
+    public IReadOnlyList<CalendarDayView> Days { get; private set; } = [];
+    public CalendarStatus Status { get; private set; } = new([], null);
+    public DateOnly Today { get; private set; }
+
+    public bool? IsWorkingDay { get; private set; }
+    public string? Name { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        // Picking a day fills the form with what the calendar says about it now.
+        if (Days.FirstOrDefault(d => d.Date == Date) is { } day) (IsWorkingDay, Name) = (!day.IsWorkingDay, day.Overridden ? day.Name : null);
+    }
+
+    public async Task<IActionResult> OnPostSetAsync(bool? isWorkingDay, string? name, CancellationToken ct)
+    {
+        (IsWorkingDay, Name) = (isWorkingDay, name);
+        var ok = await TryAsync(() => TimeLimitsApi.PutDay(Date ?? "", new CalendarDayRequest(isWorkingDay, name), db, cache, audit, me, ct));
+        if (ok) return Done($"已将 {Date} 设为{(isWorkingDay == true ? "工作日" : "休息日")}（{name!.Trim()}）。", Url.Page(null, new { year = YearOf(Date) }));
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
+    {
+        var ok = await TryAsync(async () => Missing(await TimeLimitsApi.DeleteDay(Date ?? "", db, cache, audit, me, ct), "该日的自定义设置"));
+        if (ok && Banner is null) return Done($"已取消 {Date} 的自定义设置，恢复国家日历。", Url.Page(null, new { year = YearOf(Date) }));
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private int? YearOf(string? date) =>
+        DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d.Year : Year;
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Today = ChinaTime.DateOf(clock.GetUtcNow());
+        Status = TimeLimitsApi.Status(cache, clock);
+        ShownYear = Year is >= 2000 and <= 2099 ? Year.Value : YearOf(Date) is >= 2000 and <= 2099 ? YearOf(Date)!.Value : Today.Year;
+        if (Year is not null && Year != ShownYear) ModelState.AddModelError("year", "年份应在 2000 到 2099 之间。");
+        Days = await TimeLimitsApi.Calendar(ShownYear, cache, db, clock, ct);
+    }
+}

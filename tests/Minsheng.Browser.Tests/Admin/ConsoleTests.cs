@@ -1,0 +1,104 @@
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Browser.Tests.Infrastructure;
+using Minsheng.Data;
+using Minsheng.Domain.Appeals;
+using OpenQA.Selenium;
+
+namespace Minsheng.Browser.Tests.Admin;
+
+/// <summary>/console: a call registered from the keyboard, a knowledge hit closing a call, errors beside their fields.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ConsoleTests(BrowserFixture f)
+{
+    private void Type(string keys) => f.Browser.Driver.SwitchTo().ActiveElement().SendKeys(keys);
+
+    private Appeal AppealNumbered(string number)
+    {
+        using var scope = f.App.App.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<MinshengDb>().Appeals.AsNoTracking().Single(a => a.Number == number);
+    }
+
+    private string ShownNumber() => f.Browser.Find(".result .number").Text.Trim();
+
+    [Fact]
+    public void An_operator_registers_a_call_with_the_keyboard_only()
+    {
+        var b = f.Browser;
+        b.SignIn("operator");
+        b.Open("/console");
+        b.Driver.SwitchTo().ActiveElement().GetAttribute("id").ShouldBe("citizenPhone");
+        Type("13955501234");
+        Type(Keys.Tab); Type("李秀英");
+        Type(Keys.Tab); // channel: 12345热线 stays
+        Type(Keys.Tab); Type("3"); // type radios: 3 = 咨询
+        Type(Keys.Tab); // category: left to the dispatcher
+        Type(Keys.Tab); Type("咨询城关镇菜市场营业时间");
+        Type(Keys.Tab); Type("来电询问城关镇农贸市场春节期间是否正常营业，每天几点开门。");
+        b.SubmitWithKeys(Keys.Control + Keys.Enter, "已登记，诉求编号");
+        var appeal = AppealNumbered(ShownNumber());
+        appeal.Channel.ShouldBe(Channel.Hotline12345);
+        appeal.Type.ShouldBe(AppealType.Consultation);
+        appeal.CitizenPhone.ShouldBe("13955501234");
+        appeal.CitizenName.ShouldBe("李秀英");
+        appeal.Status.ShouldBe(AppealStatus.Registered);
+        b.Find(".result a[href='/appeals/" + appeal.Id + "']").Text.ShouldBe("查看诉求");
+        b.Screenshot("console-registered");
+        b.Click("再登记一件");
+        b.Wait().Until(d => d.FindElements(By.CssSelector(".result")).Count == 0);
+        b.Driver.SwitchTo().ActiveElement().GetAttribute("id").ShouldBe("citizenPhone");
+    }
+
+    [Fact]
+    public async Task Matching_words_show_a_knowledge_answer_that_closes_the_call_in_one_click()
+    {
+        var admin = await f.App.ApiAs("admin");
+        var article = await (await admin.PostAsJsonAsync("/api/knowledge", new
+        {
+            title = "犬只登记怎么办理", keywords = "养狗 犬只 狗证 登记",
+            content = "城区养犬须在取得犬只后 30 日内到县公安局治安大队办理犬只登记，需携带身份证和犬只免疫证明，登记免费。",
+        })).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+
+        // An earlier call on the same subject, for the "similar appeals" hint (no triage model is trained here).
+        var desk = await f.App.ApiAs("operator");
+        var earlier = await (await desk.PostAsJsonAsync("/api/appeals", new
+        {
+            channel = "Hotline12345", type = "Consultation", title = "养狗登记地点咨询", content = "询问犬只登记的办理地点。",
+        }, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+        var earlierNumber = earlier!["summary"]!["number"]!.GetValue<string>();
+
+        var b = f.Browser;
+        b.SignIn("operator");
+        b.Open("/console");
+        b.Fill("citizenPhone", "13800001111");
+        b.Check("input[name=type][value=Consultation]");
+        b.Fill("title", "养狗登记");
+        b.Find("#content").SendKeys("我家刚养了一只狗，想问一下犬只登记去哪里办，要带什么");
+        b.Wait().Until(d => d.FindElement(By.Id("hints")).Text.Contains("犬只登记怎么办理"));
+        b.Find("#hints").Text.ShouldContain("30 日内");
+        b.Find("#hints").Text.ShouldContain(earlierNumber);
+        b.Screenshot("console-knowledge-hit");
+        b.Submit("直接办结", "已登记并直接办结");
+        var appeal = AppealNumbered(ShownNumber());
+        appeal.Status.ShouldBe(AppealStatus.Closed);
+        appeal.Reply.ShouldBe(article!["content"]!.GetValue<string>());
+        appeal.CitizenPhone.ShouldBe("13800001111");
+    }
+
+    [Fact]
+    public void Missing_and_wrong_fields_are_named_beside_them_and_nothing_is_registered()
+    {
+        var b = f.Browser;
+        b.SignIn("operator");
+        b.Open("/console");
+        b.Fill("citizenPhone", "12345");
+        b.Fill("content", "路面塌陷");
+        b.Submit("登记", "请选择诉求性质");
+        b.Find("#title-error").Text.ShouldContain("标题不能为空");
+        b.Find("#citizenPhone-error").Text.ShouldContain("电话号码格式不正确");
+        b.Find("#title").GetAttribute("aria-invalid").ShouldBe("true");
+        b.Find("#content").GetAttribute("value").ShouldBe("路面塌陷");
+        b.Has(".result").ShouldBeFalse();
+        b.Screenshot("console-field-errors");
+    }
+}
