@@ -41,6 +41,7 @@ public static class WebApp
         app.MapLeadsApi();
         app.MapSupervisionApi();
         app.MapTriageApi();
+        Features.Statistics.StatisticsApi.MapStatisticsApi(app);
         app.MapRazorPages();
         return app;
     }

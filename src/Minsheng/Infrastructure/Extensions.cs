@@ -61,6 +61,7 @@ public static class Extensions
         services.AddScoped<Features.Triage.TriageTraining>();
         services.AddScoped<Features.Triage.TriageSuggestions>();
         services.AddHostedService<Features.Triage.TriageRetrainService>();
+        Features.Statistics.StatisticsApi.AddStatistics(services);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();
