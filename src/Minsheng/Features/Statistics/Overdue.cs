@@ -10,8 +10,14 @@ namespace Minsheng.Features.Statistics;
 /// </summary>
 public static class Overdue
 {
+    /// <summary>
+    /// The open statuses are listed rather than the terminal ones excluded: an IN list lets the database
+    /// read the few open appeals through the status index instead of visiting every closed one.
+    /// </summary>
     public static Expression<Func<Appeal, bool>> At(DateTimeOffset now) => a =>
-        a.Status != AppealStatus.Closed && a.Status != AppealStatus.Merged && a.Status != AppealStatus.Invalid
+        (a.Status == AppealStatus.Registered || a.Status == AppealStatus.PendingDispatch || a.Status == AppealStatus.Dispatched
+         || a.Status == AppealStatus.Claimed || a.Status == AppealStatus.InProgress || a.Status == AppealStatus.ReturnRequested
+         || a.Status == AppealStatus.PendingApproval || a.Status == AppealStatus.Replied || a.Status == AppealStatus.ReReview)
         && ((a.ClaimedAt == null && a.SignForDue < now)
             || (a.ContactedAt == null && a.FirstContactDue < now)
             || (a.RepliedAt == null && a.ReplyDue < now)

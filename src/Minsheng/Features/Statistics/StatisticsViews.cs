@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Minsheng.Features.Statistics;
 
 /// <summary>A share with the counts behind it; Percent is null when nothing was there to measure.</summary>
@@ -5,7 +7,7 @@ public sealed record Rate(int Numerator, int Denominator)
 {
     public double? Percent => Denominator == 0 ? null : Math.Round(100.0 * Numerator / Denominator, 1);
 
-    public string Text => Percent is { } p ? $"{p:0.0}%" : "—";
+    [JsonIgnore] public string Text => Percent is { } p ? $"{p:0.0}%" : "—";
 }
 
 /// <summary>The counts of one group of appeals; every rate is computed from these (see StatisticsService).</summary>
