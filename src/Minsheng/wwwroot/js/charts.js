@@ -61,7 +61,7 @@
     legend: { type: "scroll", bottom: 0 },
     series: [{ type: "pie", name: "受理渠道", radius: ["36%", "62%"], center: ["50%", "44%"], data: data.channel,
       // Thin slices get no label (they would overlap); the legend, tooltip and table still name them.
-      minShowLabelAngle: 12, label: { formatter: "{b}\n{d}%" }, avoidLabelOverlap: true }],
+      minShowLabelAngle: 12, percentPrecision: 1, label: { formatter: "{b}\n{d}%" }, avoidLabelOverlap: true }],
   });
   bars("chart-type", data.type, false);
   bars("chart-category", data.category, true);
