@@ -51,9 +51,9 @@
     xAxis: { type: "category", boundaryGap: false, data: t.labels },
     yAxis: { type: "value", minInterval: 1 },
     series: [
-      { type: "line", name: "受理量", data: t.received, smooth: true, symbolSize: 5, areaStyle: { opacity: 0.08 } },
-      { type: "line", name: "其中已办结", data: t.closed, smooth: true, symbolSize: 5 },
-    ].concat(t.channels.map((c) => ({ type: "line", name: c.name, data: c.data, smooth: true, symbolSize: 4, lineStyle: { width: 1.5, type: "dashed" } }))),
+      { type: "line", name: "受理量", data: t.received, smooth: true, smoothMonotone: "x", symbolSize: 5, areaStyle: { opacity: 0.08 } },
+      { type: "line", name: "其中已办结", data: t.closed, smooth: true, smoothMonotone: "x", symbolSize: 5 },
+    ].concat(t.channels.map((c) => ({ type: "line", name: c.name, data: c.data, smooth: true, smoothMonotone: "x", symbolSize: 4, lineStyle: { width: 1.5, type: "dashed" } }))),
   });
 
   draw("chart-channel", {
