@@ -43,6 +43,7 @@ public static class WebApp
         app.MapSupervisionApi();
         app.MapTriageApi();
         app.MapKnowledge();
+        Features.Statistics.StatisticsApi.MapStatisticsApi(app);
         app.MapRazorPages();
         return app;
     }

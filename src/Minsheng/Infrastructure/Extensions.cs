@@ -64,6 +64,7 @@ public static class Extensions
         services.AddHostedService<Features.Triage.TriageRetrainService>();
         Features.Public.PortalServices.AddPublicPortal(services);
         services.AddKnowledge();
+        Features.Statistics.StatisticsApi.AddStatistics(services);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();

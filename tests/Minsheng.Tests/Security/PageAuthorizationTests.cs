@@ -25,7 +25,35 @@ public sealed class PageAuthorizationTests(SharedApp shared) : IClassFixture<Sha
         { "/unit/approvals", "UnitHead" },
         { "/unit/ledger", "UnitHandler,UnitHead" },
         { "/appeals", "Operator,Dispatcher,UnitHandler,UnitHead,Supervisor,Analyst,Leader,Publicity" },
+        { "/console", "Operator,Dispatcher" },
+        { "/visits", "Operator,Dispatcher,UnitHandler,UnitHead" },
+        { "/dashboard", "Leader,Analyst,Supervisor" },
+        { "/supervise", "Supervisor,Leader" }, { "/supervise/orders", "Supervisor,Leader" }, { "/supervise/leads", "Supervisor,Leader" },
+        { "/inbox", "Operator,Dispatcher,UnitHandler,UnitHead,Supervisor,Analyst,Leader,Publicity,Admin" },
+        { "/publicity", "Publicity" },
+        { "/admin/units", "Admin" }, { "/admin/categories", "Admin" }, { "/admin/users", "Admin" }, { "/admin/knowledge", "Admin" },
+        { "/admin/calendar", "Admin" }, { "/admin/policies", "Admin" }, { "/admin/routing", "Admin" },
     };
+
+    /// <summary>Every page the app serves is either public, in the table above, or one of these (checked separately or open to all staff).</summary>
+    private static readonly string[] OtherPages =
+    [
+        "/", "/submit", "/submitted", "/track", "/cases", "/cases/{id:long}", "/stats", "/directory", "/login", "/logout", "/denied",
+        "/error/{code:int?}", "/work", "/appeals/{id:long}", "/publicity/{appealId:long}",
+    ];
+
+    [Fact]
+    public void Every_page_is_in_the_authorization_table()
+    {
+        var routes = shared.App.App.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>() is not null
+                        || e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .ToHashSet();
+        var listed = StaffPages().Select(row => (string)row[0]).Concat(OtherPages).ToHashSet();
+        routes.Except(listed).ShouldBeEmpty("pages missing from the authorization table");
+    }
 
     [Theory]
     [MemberData(nameof(StaffPages))]

@@ -28,22 +28,27 @@ public static class LeadsApi
         var group = app.MapGroup("/api/leads").WithTags("问责线索")
             .RequireAuthorization(p => p.RequireRole(nameof(Role.Supervisor), nameof(Role.Leader)));
         group.MapGet("/", List);
-        group.MapPost("/{id:long}/confirm", (long id, ConfirmLeadRequest b, Ctx c) =>
-            c.Decide(id, "lead.confirm", (l, by, now) => l.Confirm(b.Measure ?? throw new DomainValidationException("measure", "请选择处理措施。"), b.Comment, by, now)))
-            .RequireAuthorization(p => p.RequireRole(nameof(Role.Supervisor)));
-        group.MapPost("/{id:long}/dismiss", (long id, DismissLeadRequest b, Ctx c) =>
-            c.Decide(id, "lead.dismiss", (l, by, now) => l.Dismiss(b.Reason ?? "", by, now)))
-            .RequireAuthorization(p => p.RequireRole(nameof(Role.Supervisor)));
-        group.MapPost("/{id:long}/request-publication", (long id, Ctx c) =>
-            c.Decide(id, "lead.request-publication", (l, by, now) => l.RequestPublication(by, now)))
-            .RequireAuthorization(p => p.RequireRole(nameof(Role.Supervisor)));
-        group.MapPost("/{id:long}/approve-publication", (long id, Ctx c) =>
-            c.Decide(id, "lead.approve-publication", (l, by, now) => l.ApprovePublication(by, now)))
-            .RequireAuthorization(p => p.RequireRole(nameof(Role.Leader)));
+        group.MapPost("/{id:long}/confirm", Confirm).RequireAuthorization(p => p.RequireRole(nameof(Role.Supervisor)));
+        group.MapPost("/{id:long}/dismiss", Dismiss).RequireAuthorization(p => p.RequireRole(nameof(Role.Supervisor)));
+        group.MapPost("/{id:long}/request-publication", RequestPublication).RequireAuthorization(p => p.RequireRole(nameof(Role.Supervisor)));
+        group.MapPost("/{id:long}/approve-publication", ApprovePublication).RequireAuthorization(p => p.RequireRole(nameof(Role.Leader)));
         app.MapGet("/api/public/exposure", Exposure).AllowAnonymous().WithTags("公众");
     }
 
-    private static async Task<List<LeadView>> List(string? status, MinshengDb db, UnitTree units, CancellationToken ct)
+    // Named (not inline) so the supervisor board page runs the very same decisions.
+    public static Task<Results<Ok<LeadView>, NotFound<ProblemDetails>>> Confirm(long id, ConfirmLeadRequest b, Ctx c) =>
+        c.Decide(id, "lead.confirm", (l, by, now) => l.Confirm(b.Measure ?? throw new DomainValidationException("measure", "请选择处理措施。"), b.Comment, by, now));
+
+    public static Task<Results<Ok<LeadView>, NotFound<ProblemDetails>>> Dismiss(long id, DismissLeadRequest b, Ctx c) =>
+        c.Decide(id, "lead.dismiss", (l, by, now) => l.Dismiss(b.Reason ?? "", by, now));
+
+    public static Task<Results<Ok<LeadView>, NotFound<ProblemDetails>>> RequestPublication(long id, Ctx c) =>
+        c.Decide(id, "lead.request-publication", (l, by, now) => l.RequestPublication(by, now));
+
+    public static Task<Results<Ok<LeadView>, NotFound<ProblemDetails>>> ApprovePublication(long id, Ctx c) =>
+        c.Decide(id, "lead.approve-publication", (l, by, now) => l.ApprovePublication(by, now));
+
+    public static async Task<List<LeadView>> List(string? status, MinshengDb db, UnitTree units, CancellationToken ct)
     {
         var q = db.Leads.AsNoTracking();
         if (status is not null)

@@ -26,7 +26,7 @@ public static class SupervisionApi
         app.MapGet("/api/supervision-orders", List).RequireAuthorization(p => p.RequireRole(roles)).WithTags("督办");
     }
 
-    private static async Task<Results<Created<SupervisionView>, NotFound<ProblemDetails>>> Issue(long id, SupervisionRequest body,
+    public static async Task<Results<Created<SupervisionView>, NotFound<ProblemDetails>>> Issue(long id, SupervisionRequest body,
         AppealScope scope, MinshengDb db, CurrentUser me, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var appeal = await scope.Visible().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
@@ -45,7 +45,7 @@ public static class SupervisionApi
         return TypedResults.Created($"/api/supervision-orders?appealId={appeal.Id}", View(order));
     }
 
-    private static async Task<List<SupervisionView>> List(long? appealId, MinshengDb db, CancellationToken ct)
+    public static async Task<List<SupervisionView>> List(long? appealId, MinshengDb db, CancellationToken ct)
     {
         var q = db.SupervisionOrders.AsNoTracking();
         if (appealId is { } id) q = q.Where(o => o.AppealId == id);
@@ -55,5 +55,5 @@ public static class SupervisionApi
     private static SupervisionView View(SupervisionOrder o) =>
         new(o.Id, o.AppealId, o.Kind, KindLabel(o.Kind), o.Instruction, o.DueAt, o.IssuedBy, Labels.Role(o.IssuerRole), o.CreatedAt);
 
-    private static string KindLabel(SupervisionKind k) => k == SupervisionKind.AssignmentLetter ? "交办函" : "督办单";
+    public static string KindLabel(SupervisionKind k) => k == SupervisionKind.AssignmentLetter ? "交办函" : "督办单";
 }

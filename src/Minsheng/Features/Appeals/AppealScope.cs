@@ -15,15 +15,21 @@ public sealed class AppealScope(MinshengDb db, CurrentUser me, UnitTree units)
 {
     public bool MaySeeAppeals => me.IsAuthenticated && me.Role != Role.Admin;
 
-    public IQueryable<Appeal> Visible()
+    /// <summary>True when the scope is every appeal: a desk, supervision or leadership role at the root.</summary>
+    public bool SeesAll => MaySeeAppeals && !me.Role.IsUnitStaff() && units.IsRoot(me.UnitId);
+
+    public IQueryable<Appeal> Visible() => Within(db.Appeals);
+
+    /// <summary>The scope applied to another row source of appeals (statistics read them through a raw SELECT on SQLite).</summary>
+    public IQueryable<Appeal> Within(IQueryable<Appeal> source)
     {
-        if (!MaySeeAppeals) return db.Appeals.Where(_ => false);
-        if (!me.Role.IsUnitStaff() && units.IsRoot(me.UnitId)) return db.Appeals;
+        if (!MaySeeAppeals) return source.Where(_ => false);
+        if (SeesAll) return source;
         var subtree = units.Subtree(me.UnitId).ToArray();
         if (me.Role.IsUnitStaff())
-            return db.Appeals.Where(a => (a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value))
-                                         || a.CoUnits.Any(c => subtree.Contains(c.UnitId)));
-        return db.Appeals.Where(a => (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value))
-                                     || (a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value)));
+            return source.Where(a => (a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value))
+                                     || a.CoUnits.Any(c => subtree.Contains(c.UnitId)));
+        return source.Where(a => (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value))
+                                 || (a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value)));
     }
 }

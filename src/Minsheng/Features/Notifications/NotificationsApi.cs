@@ -34,7 +34,7 @@ public static class NotificationsApi
         };
     }
 
-    private static async Task<List<NotificationView>> Inbox(bool? unread, MinshengDb db, CurrentUser me, UnitTree units, CancellationToken ct)
+    public static async Task<List<NotificationView>> Inbox(bool? unread, MinshengDb db, CurrentUser me, UnitTree units, CancellationToken ct)
     {
         var q = Visible(db, me, units).AsNoTracking();
         if (unread == true) q = q.Where(n => n.ReadAt == null);
@@ -43,7 +43,7 @@ public static class NotificationsApi
             n.DueAt, n.CreatedAt, n.ReadAt is not null, n.UnitId is { } u ? units.NameOf(u) : null)).ToList();
     }
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> Read(long id, MinshengDb db, CurrentUser me, UnitTree units, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<NoContent, NotFound<ProblemDetails>>> Read(long id, MinshengDb db, CurrentUser me, UnitTree units, TimeProvider clock, CancellationToken ct)
     {
         var n = await Visible(db, me, units).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (n is null) return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "消息不存在" });

@@ -1,0 +1,25 @@
+using System.Linq.Expressions;
+using Minsheng.Domain.Appeals;
+
+namespace Minsheng.Features.Statistics;
+
+/// <summary>
+/// 当前超期 as one SQL predicate: an open appeal with some stage clock still running past its deadline.
+/// A stage's clock stops as Appeal.Done says: sign-for at the claim, first contact at the contact, reply at
+/// the approved reply, resolve at the approved reply (or the closing). Terminal appeals have no clock.
+/// </summary>
+public static class Overdue
+{
+    /// <summary>
+    /// The open statuses are listed rather than the terminal ones excluded: an IN list lets the database
+    /// read the few open appeals through the status index instead of visiting every closed one.
+    /// </summary>
+    public static Expression<Func<Appeal, bool>> At(DateTimeOffset now) => a =>
+        (a.Status == AppealStatus.Registered || a.Status == AppealStatus.PendingDispatch || a.Status == AppealStatus.Dispatched
+         || a.Status == AppealStatus.Claimed || a.Status == AppealStatus.InProgress || a.Status == AppealStatus.ReturnRequested
+         || a.Status == AppealStatus.PendingApproval || a.Status == AppealStatus.Replied || a.Status == AppealStatus.ReReview)
+        && ((a.ClaimedAt == null && a.SignForDue < now)
+            || (a.ContactedAt == null && a.FirstContactDue < now)
+            || (a.RepliedAt == null && a.ReplyDue < now)
+            || (a.RepliedAt == null && a.ClosedAt == null && a.ResolveDue < now));
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Data;
+using Minsheng.Domain.Accountability;
+using Minsheng.Domain.Calendar;
+using Minsheng.Domain.Notifications;
+using Minsheng.Features.Accountability;
+using Minsheng.Features.Appeals;
+using Minsheng.Features.Audit;
+using Minsheng.Features.Notifications;
+using Minsheng.Infrastructure;
+using Minsheng.Infrastructure.Web;
+
+namespace Minsheng.Pages.Supervise;
+
+/// <summary>One row of the notices lists: the notice and the appeal it is about.</summary>
+public sealed record NoticeRow(NotificationView Notice, string? Number);
+
+/// <summary>
+/// 督查督办 · 催办督办: issue a 督办单/交办函 on an appeal (POST /api/appeals/{id}/supervision-orders), the orders
+/// issued by hand (GET /api/supervision-orders), the monitor's 督办单 in the caller's inbox, and the 催办单 the
+/// monitor sent to units about appeals in the caller's jurisdiction.
+/// </summary>
+[Authorize(Roles = IndexModel.Roles)]
+public sealed class OrdersModel(MinshengDb db, AppealScope scope, CurrentUser me, UnitTree units, AuditLog audit, TimeProvider clock) : AppPage
+{
+    /// <summary>The notices lists show the latest few; "more" shows up to <see cref="MaxShown"/>.</summary>
+    public const int Shown = 20;
+    public const int MaxShown = 100;
+
+    [BindProperty(SupportsGet = true)] public bool More { get; set; }
+    public int Limit => More ? MaxShown : Shown;
+
+    /// <summary>The appeal number to fill in, from the 督办 link of the overdue list.</summary>
+    [BindProperty(SupportsGet = true, Name = "appeal")] public string? AppealNumber { get; set; }
+    public string Kind { get; private set; } = nameof(SupervisionKind.SupervisionOrder);
+    public string? Instruction { get; private set; }
+    public string? DueAt { get; private set; }
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public IReadOnlyList<(SupervisionView Order, string? Number, string? Title)> Orders { get; private set; } = [];
+    public IReadOnlyList<NoticeRow> SupervisionNotices { get; private set; } = [];
+    public IReadOnlyList<NoticeRow> ReminderNotices { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        // A suggestion the issuer can change: three days on, at the end of the working day.
+        DueAt = ChinaTime.At(ChinaTime.DateOf(clock.GetUtcNow()).AddDays(3), new TimeOnly(17, 30)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostIssueAsync(string? appeal, string? kind, string? instruction, string? dueAt, CancellationToken ct)
+    {
+        (AppealNumber, Instruction, DueAt) = (appeal?.Trim(), instruction, dueAt);
+        Kind = kind ?? Kind;
+        long? appealId = null;
+        string? unitName = null;
+        var ok = await TryAsync(async () =>
+        {
+            var errors = new Domain.FieldErrors();
+            if (string.IsNullOrEmpty(AppealNumber)) errors.Add("appeal", "请填写诉求编号。");
+            else if (await scope.Visible().Where(a => a.Number == AppealNumber).Select(a => new { a.Id, a.LeadUnitId }).FirstOrDefaultAsync(ct) is { } found)
+                (appealId, unitName) = (found.Id, found.LeadUnitId is { } u ? units.NameOf(u) : null);
+            else errors.Add("appeal", $"找不到编号为 {AppealNumber} 的诉求，或不在您的管辖范围内。");
+            SupervisionKind? parsedKind = Enum.TryParse<SupervisionKind>(kind, out var k) && Enum.IsDefined(k) ? k : null;
+            if (parsedKind is null) errors.Add("kind", "请选择督办类型。");
+            DateTimeOffset? due = null;
+            if (!string.IsNullOrWhiteSpace(dueAt))
+            {
+                if (DateTime.TryParseExact(dueAt.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+                    due = new DateTimeOffset(local, ChinaTime.Offset);
+                else errors.Add("dueAt", "办理期限应为有效的日期和时间。");
+            }
+            errors.ThrowIfAny();
+            // The API's own handler: the same validation, notice to the lead unit and audit entry.
+            var result = await SupervisionApi.Issue(appealId!.Value, new SupervisionRequest(parsedKind, instruction, due), scope, db, me, audit, clock, ct);
+            if (result.Result is NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>)
+                throw new Domain.DomainValidationException("appeal", $"找不到编号为 {AppealNumber} 的诉求，或不在您的管辖范围内。");
+        });
+        if (!ok)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        var what = Kind == nameof(SupervisionKind.AssignmentLetter) ? "交办函" : "督办单";
+        return Done(unitName is null ? $"已对诉求 {AppealNumber} 下发{what}。" : $"已对诉求 {AppealNumber} 下发{what}，已通知{unitName}。", "/supervise/orders");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var orders = await SupervisionApi.List(null, db, ct);
+        var inbox = await NotificationsApi.Inbox(null, db, me, units, ct);
+        var supervision = inbox.Where(n => n.Kind == NotificationKind.SupervisionOrder).Take(Limit).ToList();
+        // 催办单 go to the units; the board lists those about appeals the caller may see.
+        var visible = scope.Visible().Select(a => a.Id);
+        var reminders = (await db.Notifications.AsNoTracking()
+                .Where(n => n.Kind == NotificationKind.ReminderNotice && n.AppealId != null && visible.Contains(n.AppealId.Value))
+                .OrderByDescending(n => n.Id).Take(Limit).ToListAsync(ct))
+            .Select(n => new NotificationView(n.Id, n.Kind, NotificationsApi.Label(n.Kind), n.AppealId, n.Stage?.ToString(), n.Title, n.Body,
+                n.DueAt, n.CreatedAt, n.ReadAt is not null, n.UnitId is { } u ? units.NameOf(u) : null))
+            .ToList();
+
+        var ids = orders.Select(o => o.AppealId).Concat(supervision.Concat(reminders).Select(n => n.AppealId ?? 0)).Distinct().ToArray();
+        var appeals = await scope.Visible().AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Number, a.Title }).ToDictionaryAsync(a => a.Id, ct);
+        Orders = orders.Take(MaxShown).Select(o => (o, appeals.GetValueOrDefault(o.AppealId)?.Number, appeals.GetValueOrDefault(o.AppealId)?.Title)).ToList();
+        SupervisionNotices = supervision.Select(n => new NoticeRow(n, n.AppealId is { } id ? appeals.GetValueOrDefault(id)?.Number : null)).ToList();
+        ReminderNotices = reminders.Select(n => new NoticeRow(n, n.AppealId is { } id ? appeals.GetValueOrDefault(id)?.Number : null)).ToList();
+    }
+
+    public static string StageLabel(string? stage) =>
+        Enum.TryParse<Domain.TimeLimits.Stage>(stage, out var s) ? Domain.TimeLimits.DeadlineWatch.Label(s) : "";
+}

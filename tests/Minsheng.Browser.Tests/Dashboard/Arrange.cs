@@ -1,0 +1,85 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Minsheng.Browser.Tests.Infrastructure;
+using Minsheng.Data;
+using Minsheng.Domain.Accountability;
+using Minsheng.Domain.Appeals;
+using Minsheng.Domain.Organization;
+using Minsheng.Features.Appeals;
+using Minsheng.Features.TimeLimits;
+
+namespace Minsheng.Browser.Tests.Dashboard;
+
+/// <summary>Data the dashboard, board and inbox tests look at, made through the API or the domain (never by other tests).</summary>
+public static class Arrange
+{
+    public static async Task<JsonNode> Send(HttpClient client, string path, object? body = null)
+    {
+        var response = body is null && path.StartsWith("GET ", StringComparison.Ordinal)
+            ? await client.GetAsync(path[4..])
+            : await client.PostAsJsonAsync(path, body ?? new { });
+        var text = await response.Content.ReadAsStringAsync();
+        response.IsSuccessStatusCode.ShouldBeTrue($"{path}: {(int)response.StatusCode} {text}");
+        return string.IsNullOrEmpty(text) ? new JsonObject() : JsonNode.Parse(text)!;
+    }
+
+    /// <summary>Registers an appeal at the desk and dispatches it to a unit; returns its id and number.</summary>
+    public static async Task<(long Id, string Number)> DispatchedAppeal(BrowserApp app, string title, long unitId)
+    {
+        using var desk = await app.ApiAs("dispatcher");
+        var created = await Send(desk, "/api/appeals", new
+        {
+            channel = "Hotline12345", type = "Complaint", tier = "Timely", categoryId = app.County.Roads.Id, title,
+            content = title + "，请尽快处理。", regionUnitId = app.County.Village1.Id, citizenName = "王秀兰", citizenPhone = "13900001234",
+        });
+        var id = created["summary"]!["id"]!.GetValue<long>();
+        await Send(desk, $"/api/appeals/{id}/dispatch", new { leadUnitId = unitId });
+        return (id, created["summary"]!["number"]!.GetValue<string>());
+    }
+
+    /// <summary>
+    /// An appeal registered and dispatched four days ago (through the domain, at that time), so its sign-for
+    /// deadline has passed: the browser app's clock is shared by every test and must not be moved.
+    /// </summary>
+    public static async Task<(long Id, string Number)> OverdueAppeal(BrowserApp app, string title, long unitId)
+    {
+        using var scope = app.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MinshengDb>();
+        var schedule = scope.ServiceProvider.GetRequiredService<TimeLimitCache>().Schedule;
+        var then = app.Clock.GetUtcNow().AddDays(-4); // the Thursday before: sign-for fell due on Friday
+        var desk = new Actor(null, "测试派单员", Role.Dispatcher, app.County.County.Id, _ => true);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var number = await scope.ServiceProvider.GetRequiredService<AppealNumbers>().NextAsync(then, default);
+        var appeal = Appeal.Register(new AppealDraft(Channel.Hotline12345, AppealType.Complaint, app.County.Roads.Id, Tier.Timely, title,
+            title + "，已经反映多次。", app.County.Village1.Id, null, null, null, null, null, null, null), number, "TEST23", desk, then);
+        appeal.Dispatch(unitId, [], desk, then, schedule: schedule);
+        db.Appeals.Add(appeal);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return (appeal.Id, number);
+    }
+
+    /// <summary>An open accountability lead on the appeal, as the monitor would raise it.</summary>
+    public static async Task<long> Lead(BrowserApp app, long appealId, long unitId, string summary)
+    {
+        using var scope = app.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MinshengDb>();
+        var lead = new AccountabilityLead($"dashboard-test:{Guid.NewGuid():N}", LeadRule.Overdue, appealId, unitId, summary,
+            [appealId], [], app.Clock.GetUtcNow());
+        db.Leads.Add(lead);
+        await db.SaveChangesAsync();
+        return lead.Id;
+    }
+}
+
+/// <summary>Waiting for a page that a click is loading: the old page's body may go stale while it is read.</summary>
+public static class PageWait
+{
+    public static void ForText(Infrastructure.Browser b, string text, int seconds = 10)
+    {
+        var wait = b.Wait(seconds);
+        wait.IgnoreExceptionTypes(typeof(OpenQA.Selenium.StaleElementReferenceException));
+        try { wait.Until(d => d.FindElement(OpenQA.Selenium.By.TagName("body")).Text.Contains(text)); }
+        catch (OpenQA.Selenium.WebDriverTimeoutException) { throw new ShouldAssertException($"page {b.Driver.Url} never showed “{text}”; it shows:\n{b.Text}"); }
+    }
+}
