@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Minsheng.Data;
+using Minsheng.Features.Appeals;
 using Minsheng.Domain;
 using Minsheng.Domain.Accountability;
 using Minsheng.Domain.Organization;
@@ -48,9 +49,11 @@ public static class LeadsApi
     public static Task<Results<Ok<LeadView>, NotFound<ProblemDetails>>> ApprovePublication(long id, Ctx c) =>
         c.Decide(id, "lead.approve-publication", (l, by, now) => l.ApprovePublication(by, now));
 
-    public static async Task<List<LeadView>> List(string? status, MinshengDb db, UnitTree units, CancellationToken ct)
+    /// <summary>Leads on appeals within the caller's jurisdiction (a township's supervisor sees the township's).</summary>
+    public static async Task<List<LeadView>> List(string? status, MinshengDb db, UnitTree units, AppealScope scope, CancellationToken ct)
     {
-        var q = db.Leads.AsNoTracking();
+        var visible = scope.Visible();
+        var q = db.Leads.AsNoTracking().Where(l => visible.Any(a => a.Id == l.AppealId));
         if (status is not null)
         {
             if (!Enum.TryParse<LeadStatus>(status, true, out var s) || !Enum.IsDefined(s))
@@ -97,13 +100,15 @@ public static class LeadsApi
         _ => "",
     };
 
-    public sealed class Ctx(MinshengDb db, UnitTree units, CurrentUser me, AuditLog audit, TimeProvider clock, IHttpContextAccessor http)
+    public sealed class Ctx(MinshengDb db, UnitTree units, CurrentUser me, AuditLog audit, TimeProvider clock, IHttpContextAccessor http, AppealScope scope)
     {
         public async Task<Results<Ok<LeadView>, NotFound<ProblemDetails>>> Decide(long id, string action, Action<AccountabilityLead, string, DateTimeOffset> decide)
         {
             var ct = http.HttpContext?.RequestAborted ?? default;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id, ct);
+            var visible = scope.Visible();
+            // Outside the caller's jurisdiction a lead does not exist, as an appeal does not.
+            var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == id && visible.Any(a => a.Id == l.AppealId), ct);
             if (lead is null) return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "线索不存在" });
             decide(lead, me.Username, clock.GetUtcNow());
             await audit.AppendAsync(me.Username, action, "lead", lead.Key, lead.Status.ToString(), ct);

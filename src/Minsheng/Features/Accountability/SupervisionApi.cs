@@ -45,9 +45,11 @@ public static class SupervisionApi
         return TypedResults.Created($"/api/supervision-orders?appealId={appeal.Id}", View(order));
     }
 
-    public static async Task<List<SupervisionView>> List(long? appealId, MinshengDb db, CancellationToken ct)
+    /// <summary>Orders on appeals within the caller's jurisdiction.</summary>
+    public static async Task<List<SupervisionView>> List(long? appealId, MinshengDb db, AppealScope scope, CancellationToken ct)
     {
-        var q = db.SupervisionOrders.AsNoTracking();
+        var visible = scope.Visible();
+        var q = db.SupervisionOrders.AsNoTracking().Where(o => visible.Any(a => a.Id == o.AppealId));
         if (appealId is { } id) q = q.Where(o => o.AppealId == id);
         return (await q.OrderByDescending(o => o.Id).Take(500).ToListAsync(ct)).Select(View).ToList();
     }

@@ -20,7 +20,7 @@ public sealed class PublishedCases(MinshengDb db)
     public async Task<Page<PublicCaseSummary>> ListAsync(string? q, int? page, int? size, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        if (page is < 1) errors.Add("page", "页码应从 1 开始。");
+        if (page is < 1 or > Appeals.AppealFilter.MaxPage) errors.Add("page", $"页码应在 1 到 {Appeals.AppealFilter.MaxPage} 之间。");
         if (size is < 1 or > MaxSize) errors.Add("size", $"每页条数应在 1 到 {MaxSize} 之间。");
         errors.Text("q", q, "搜索词", QueryMax, required: false);
         errors.ThrowIfAny();

@@ -23,6 +23,13 @@ public sealed class IndexModel(AppealScope scope, AppealPresenter presenter) : A
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        if (From is { } f0 && !DateBounds.Sane(f0)) ModelState.AddModelError("from", DateBounds.Message);
+        if (To is { } t0 && !DateBounds.Sane(t0)) ModelState.AddModelError("to", DateBounds.Message);
+        if (!ModelState.IsValid)
+        {
+            Banner = "填写内容有误，请按提示修改后再查询。";
+            return;
+        }
         var filter = new AppealFilter(Blank(Status), null, null, Blank(Channel), Blank(Type), null,
             From is { } f ? ChinaTime.At(f, TimeOnly.MinValue) : null, To is { } t ? ChinaTime.EndOfDay(t) : null, Q, 1, AppealPage.DefaultSize);
         await TryAsync(async () =>

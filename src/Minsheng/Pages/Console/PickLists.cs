@@ -11,7 +11,7 @@ public sealed record Choice(long Id, string Name);
 public sealed record CategoryGroup(long Id, string Name, IReadOnlyList<Choice> Children);
 
 /// <summary>A township and its villages (村/社区).</summary>
-public sealed record Township(long Id, string Name, IReadOnlyList<Choice> Villages);
+public sealed record Township(long Id, string Name, IReadOnlyList<Choice> Villages, bool Selectable = true);
 
 /// <summary>The option lists the intake, visit and admin forms share.</summary>
 public static class PickLists
@@ -36,7 +36,7 @@ public static class PickLists
         // A village cadre's subtree holds his village but not its township.
         var orphans = units.Where(u => u.Kind == UnitKind.Village && !towns.Any(t => t.Id == u.ParentId))
             .GroupBy(u => u.ParentId ?? 0)
-            .Select(g => new Township(g.Key, tree.NameOf(g.Key), g.Select(v => new Choice(v.Id, v.Name)).ToList()));
+            .Select(g => new Township(g.Key, tree.NameOf(g.Key), g.Select(v => new Choice(v.Id, v.Name)).ToList(), Selectable: false));
         return towns.Concat(orphans).ToList();
     }
 }

@@ -16,7 +16,7 @@ public sealed class CasesModel(PublishedCases cases) : AppPage
     {
         Q = q?.Trim();
         if (Q is { Length: > PublishedCases.QueryMax }) Q = Q[..PublishedCases.QueryMax];
-        Result = await cases.ListAsync(Q, Math.Max(1, p ?? 1), Size, ct);
+        Result = await cases.ListAsync(Q, Math.Clamp(p ?? 1, 1, AppealFilter.MaxPage), Size, ct);
     }
 
     public int Pages => Math.Max(1, (Result.Total + Size - 1) / Size);

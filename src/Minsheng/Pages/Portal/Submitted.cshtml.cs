@@ -16,7 +16,9 @@ public sealed class SubmittedModel : AppPage
 
     public void OnGet()
     {
-        Number = TempData.Peek(NumberKey) as string;
-        Code = TempData.Peek(CodeKey) as string;
+        // Read (not peeked) so the receipt is shown once: on a shared service-hall computer the next visitor
+        // must not find the previous citizen's number and query code by opening this page.
+        Number = TempData[NumberKey] as string;
+        Code = TempData[CodeKey] as string;
     }
 }

@@ -21,7 +21,7 @@ public sealed class IndexModel(Features.Public.Publicity publicity) : AppPage
     {
         PublishedTab = tab == "published";
         Q = q?.Trim() is { Length: > 0 } t ? t[..Math.Min(t.Length, 100)] : null;
-        var page = Math.Max(1, p ?? 1);
+        var page = Math.Clamp(p ?? 1, 1, Features.Appeals.AppealFilter.MaxPage);
         if (PublishedTab) Published = await publicity.PublishedAsync(Q, page, Size, ct);
         else Candidates = await publicity.CandidatesAsync(Q, page, Size, ct);
     }

@@ -36,7 +36,7 @@ public sealed class IndexModel(AppealScope scope, UnitTree units, TimeLimitCache
 
     [BindProperty(SupportsGet = true)] public long? Unit { get; set; }
     [BindProperty(SupportsGet = true, Name = "stage")] public string? StageFilter { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<OverdueRow> Rows { get; private set; } = [];
     public int Total { get; private set; }
@@ -87,7 +87,7 @@ public sealed class IndexModel(AppealScope scope, UnitTree units, TimeLimitCache
     /// <summary>Working hours in words, as the appeal page's clocks say it (8 working hours a day).</summary>
     public static string Amount(double hours) => hours >= 8 ? $"{hours / 8:0.#} 个工作日" : $"{hours:0.#} 工作小时";
 
-    public string PageUrl(int page) => Link(new() { ["unit"] = Unit?.ToString(), ["stage"] = StageFilter, ["page"] = page.ToString() });
+    public string PageUrl(int page) => Link(new() { ["unit"] = Unit?.ToString(), ["stage"] = StageFilter, ["p"] = page.ToString() });
 
     internal static string Link(Dictionary<string, string?> values) =>
         QueryString.Create(values.Where(v => !string.IsNullOrEmpty(v.Value))).ToString() is { Length: > 0 } q ? q : "?";

@@ -78,7 +78,7 @@ public sealed class LeadsModel(MinshengDb db, UnitTree units, LeadsApi.Ctx leads
     {
         var status = Statuses.Select(s => s.ToString()).FirstOrDefault(s => s == Status);
         Status = status;
-        var list = await LeadsApi.List(status, db, units, ct);
+        var list = await LeadsApi.List(status, db, units, scope, ct);
         Leads = Enum.TryParse<LeadRule>(Rule, out var rule) && Enum.IsDefined(rule) ? list.Where(l => l.Rule == rule).ToList() : list;
         var ids = Leads.SelectMany(l => l.EvidenceAppealIds.Append(l.AppealId)).Distinct().ToArray();
         Numbers = await scope.Visible().Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Number }).ToDictionaryAsync(a => a.Id, a => a.Number, ct);

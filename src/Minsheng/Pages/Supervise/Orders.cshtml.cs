@@ -71,7 +71,8 @@ public sealed class OrdersModel(MinshengDb db, AppealScope scope, CurrentUser me
             DateTimeOffset? due = null;
             if (!string.IsNullOrWhiteSpace(dueAt))
             {
-                if (DateTime.TryParseExact(dueAt.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+                if (DateTime.TryParseExact(dueAt.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+                    && DateBounds.Sane(local))
                     due = new DateTimeOffset(local, ChinaTime.Offset);
                 else errors.Add("dueAt", "办理期限应为有效的日期和时间。");
             }
@@ -92,7 +93,7 @@ public sealed class OrdersModel(MinshengDb db, AppealScope scope, CurrentUser me
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var orders = await SupervisionApi.List(null, db, ct);
+        var orders = await SupervisionApi.List(null, db, scope, ct);
         var inbox = await NotificationsApi.Inbox(null, db, me, units, ct);
         var supervision = inbox.Where(n => n.Kind == NotificationKind.SupervisionOrder).Take(Limit).ToList();
         // 催办单 go to the units; the board lists those about appeals the caller may see.

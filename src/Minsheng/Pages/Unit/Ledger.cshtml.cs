@@ -53,7 +53,9 @@ public sealed class LedgerModel(AppealScope scope, AppealPresenter presenter, Un
         From ??= new DateOnly(today.Year, today.Month, 1);
         To ??= today;
         var errors = new FieldErrors();
-        if (From > To) errors.Add("from", "开始日期不能晚于结束日期。");
+        if (!DateBounds.Sane(From.Value)) errors.Add("from", DateBounds.Message);
+        else if (!DateBounds.Sane(To.Value)) errors.Add("to", DateBounds.Message);
+        else if (From > To) errors.Add("from", "开始日期不能晚于结束日期。");
         else if (To.Value.DayNumber - From.Value.DayNumber >= MaxDays) errors.Add("to", $"一次最多查询 {MaxDays} 天。");
         if (errors.Any)
         {

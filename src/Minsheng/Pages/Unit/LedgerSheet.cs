@@ -17,7 +17,8 @@ public static class LedgerSheet
         {
             var a = appeals[i];
             var s = summaries[i];
-            var late = a.ResolveDue is { } due && (a.RepliedAt ?? now) > due;
+            // The resolve clock stops at the approved reply; an appeal ended without one (merged, invalid) stops at its end.
+            var late = a.ResolveDue is { } due && (a.Done(Domain.TimeLimits.Stage.Resolve) ?? a.ClosedAt ?? (Workflow.IsTerminal(a.Status) ? a.UpdatedAt : now)) > due;
             yield return
             [
                 a.Number, a.Title, s.TypeLabel, s.CategoryName ?? "", s.ChannelLabel, s.StatusLabel,
