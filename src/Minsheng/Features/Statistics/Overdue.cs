@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
 using Minsheng.Domain.Appeals;
 
 namespace Minsheng.Features.Statistics;
@@ -22,4 +23,13 @@ public static class Overdue
             || (a.ContactedAt == null && a.FirstContactDue < now)
             || (a.RepliedAt == null && a.ReplyDue < now)
             || (a.RepliedAt == null && a.ClosedAt == null && a.ResolveDue < now));
+
+    /// <summary>Not overdue at <paramref name="now"/> but overdue by <paramref name="until"/>: 即将到期.</summary>
+    public static Expression<Func<Appeal, bool>> Between(DateTimeOffset now, DateTimeOffset until)
+    {
+        var later = At(until);
+        var early = At(now);
+        var already = ReplacingExpressionVisitor.Replace(early.Parameters[0], later.Parameters[0], early.Body);
+        return Expression.Lambda<Func<Appeal, bool>>(Expression.AndAlso(later.Body, Expression.Not(already)), later.Parameters);
+    }
 }

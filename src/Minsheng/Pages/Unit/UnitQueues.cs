@@ -1,4 +1,5 @@
 using Minsheng.Domain.Appeals;
+using Minsheng.Features.Statistics;
 using Minsheng.Infrastructure;
 using Minsheng.Infrastructure.Web;
 
@@ -26,11 +27,9 @@ public sealed class UnitQueues(CurrentUser me, UnitTree units, TimeProvider cloc
             new("claim", "待签收", q => Led(q).Where(a => a.Status == AppealStatus.Dispatched), ByDue),
             new("working", "办理中", q => Led(q).Where(a => a.Status == AppealStatus.Claimed || a.Status == AppealStatus.InProgress
                 || a.Status == AppealStatus.PendingApproval || a.Status == AppealStatus.ReturnRequested), ByDue),
-            new("soon", "即将到期", q => Open(q).Where(a => !((a.ClaimedAt == null && a.SignForDue < now) || (a.ContactedAt == null && a.FirstContactDue < now) || (a.RepliedAt == null && (a.ReplyDue < now || a.ResolveDue < now)))
-                && ((a.ClaimedAt == null && a.SignForDue < soon) || (a.ContactedAt == null && a.FirstContactDue < soon)
-                    || (a.RepliedAt == null && (a.ReplyDue < soon || a.ResolveDue < soon)))), ByDue),
-            new("overdue", "已超期", q => Open(q).Where(a => (a.ClaimedAt == null && a.SignForDue < now) || (a.ContactedAt == null && a.FirstContactDue < now)
-                || (a.RepliedAt == null && (a.ReplyDue < now || a.ResolveDue < now))), ByDue),
+            // The same clock rule as the supervisor board and the dashboard (Statistics/Overdue.cs).
+            new("soon", "即将到期", q => Open(q).Where(Overdue.Between(now, soon)), ByDue),
+            new("overdue", "已超期", q => Open(q).Where(Overdue.At(now)), ByDue),
             new("assist", "协办", q => q.Where(a => Working.Contains(a.Status) && a.CoUnits.Any(c => mine.Contains(c.UnitId))), ByDue),
             new("done", "已答复", q => Led(q).Where(a => a.Status == AppealStatus.Replied || a.Status == AppealStatus.ReReview || a.Status == AppealStatus.Closed),
                 q => q.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id)),
