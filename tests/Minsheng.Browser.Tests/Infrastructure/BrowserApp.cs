@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -60,17 +58,7 @@ public sealed class BrowserApp : IAsyncDisposable
     }
 
     /// <summary>An API client signed in as a test account, for arranging data a test is not about.</summary>
-    public async Task<HttpClient> ApiAs(string username)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password = Password });
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
-        return client;
-    }
-
-    private sealed record TokenResponse(string AccessToken);
+    public Task<HttpClient> ApiAs(string username) => new HttpClient { BaseAddress = new Uri(BaseUrl) }.SignedInAs(username, Password);
 
     public async ValueTask DisposeAsync()
     {

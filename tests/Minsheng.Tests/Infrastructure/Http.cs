@@ -28,6 +28,16 @@ public static class Http
     public static Task<JsonNode> Expect(this HttpClient client, string path, HttpStatusCode status = HttpStatusCode.OK) =>
         client.GetAsync(path).Expect(status);
 
+    /// <summary>Signs the client in with a bearer token (POST /api/auth/token) and returns it.</summary>
+    public static async Task<HttpClient> SignedInAs(this HttpClient client, string username, string password)
+    {
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <summary>Creates an appeal as the given desk client and returns its id.</summary>
     public static async Task<long> NewAppeal(this HttpClient desk, TestCounty county, object? overrides = null)
     {

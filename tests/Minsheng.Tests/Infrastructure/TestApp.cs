@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -68,17 +66,7 @@ public sealed class TestApp : IAsyncDisposable
 
     public HttpClient Anonymous() => App.GetTestClient();
 
-    public async Task<HttpClient> ClientFor(string username)
-    {
-        var client = App.GetTestClient();
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password = Password });
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
-        return client;
-    }
-
-    private sealed record TokenResponse(string AccessToken);
+    public Task<HttpClient> ClientFor(string username) => App.GetTestClient().SignedInAs(username, Password);
 
     public async ValueTask DisposeAsync()
     {

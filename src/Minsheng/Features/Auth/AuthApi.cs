@@ -55,7 +55,9 @@ public static class AuthApi
         return body.Username!.Trim();
     }
 
-    private static ProblemHttpResult Failure(SignInResult result) => result == SignInResult.LockedOut
-        ? TypedResults.Problem(statusCode: 401, title: "账户已锁定", detail: "连续 5 次密码错误，账户已锁定 15 分钟。")
-        : TypedResults.Problem(statusCode: 401, title: "登录失败", detail: "用户名或密码错误。");
+    private static ProblemHttpResult Failure(SignInResult result)
+    {
+        var (title, detail) = SignInService.Refusal(result);
+        return TypedResults.Problem(statusCode: 401, title: title, detail: detail);
+    }
 }

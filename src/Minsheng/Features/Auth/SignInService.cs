@@ -33,4 +33,9 @@ public sealed class SignInService(MinshengDb db, AuditLog audit, TimeProvider cl
         await tx.CommitAsync(ct);
         return (result, result == SignInResult.Success ? user : null);
     }
+
+    /// <summary>What a refused sign-in is told (API and login page alike): never which of the two was wrong.</summary>
+    public static (string Title, string Detail) Refusal(SignInResult result) => result == SignInResult.LockedOut
+        ? ("账户已锁定", "连续 5 次密码错误，账户已锁定 15 分钟。")
+        : ("登录失败", "用户名或密码错误。");
 }

@@ -51,7 +51,7 @@ public sealed record StatisticsPeriod(DateOnly From, DateOnly To)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            && date.Year is >= 2000 and <= 2100)
+            && Infrastructure.Web.DateBounds.Sane(date))
             return date;
         errors.Add(field, $"{label}应为 yyyy-MM-dd 格式的日期（2000 年至 2100 年之间）。");
         return null;

@@ -30,12 +30,31 @@ public abstract class AppPage : PageModel
         }
         catch (Exception e) when (ProblemExceptionHandler.ToProblem(e) is { } problem)
         {
-            if (e is DomainValidationException v)
-                foreach (var (field, messages) in v.Errors)
-                    foreach (var message in messages) ModelState.AddModelError(field, message);
+            if (e is DomainValidationException v) AddErrors(v);
             else Banner = $"{problem.Title}：{problem.Detail}";
             return false;
         }
+    }
+
+    /// <summary>Puts a page's own checks next to their fields, as TryAsync does for the domain's; true when there were none.</summary>
+    protected bool Accept(FieldErrors errors)
+    {
+        try
+        {
+            errors.ThrowIfAny();
+            return true;
+        }
+        catch (DomainValidationException e)
+        {
+            AddErrors(e);
+            return false;
+        }
+    }
+
+    private void AddErrors(DomainValidationException e)
+    {
+        foreach (var (field, messages) in e.Errors)
+            foreach (var message in messages) ModelState.AddModelError(field, message);
     }
 
     protected IActionResult Done(string message, string? url = null)

@@ -21,16 +21,11 @@ public sealed class LoginModel(SignInService signIn) : AppPage
     {
         Username = username;
         ReturnUrl = returnUrl;
-        var valid = await TryAsync(() =>
-        {
-            new FieldErrors().Text("username", username, "用户名", 64).Text("password", password, "密码", 128).ThrowIfAny();
-            return Task.CompletedTask;
-        });
-        if (!valid) return Page();
+        if (!Accept(new FieldErrors().Text("username", username, "用户名", 64).Text("password", password, "密码", 128))) return Page();
         var (result, user) = await signIn.CheckAsync(username!.Trim(), password!, ct);
         if (user is null)
         {
-            Banner = result == Features.Auth.SignInResult.LockedOut ? "连续 5 次密码错误，账户已锁定 15 分钟。" : "用户名或密码错误。";
+            Banner = SignInService.Refusal(result).Detail;
             return Page();
         }
         var principal = CurrentUser.CreatePrincipal(user.Id, user.Username, user.DisplayName, user.Role, user.UnitId, user.SecurityStamp,

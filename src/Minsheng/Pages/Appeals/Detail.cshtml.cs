@@ -34,7 +34,7 @@ public sealed class DetailModel(AppealCommands commands, AppealPresenter present
     public Features.Public.CitizenRating? Rating { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+        await LoadAsync(id, ct) is not null ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostActAsync(long id, string? slug, ActionInput input, string? targetNumber, CancellationToken ct)
     {
@@ -59,13 +59,12 @@ public sealed class DetailModel(AppealCommands commands, AppealPresenter present
         OpenAction = entry.Slug;
         Input = input;
         TargetNumber = targetNumber;
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        return await LoadAsync(id, ct) is not null ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostRevealAsync(long id, string? reason, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        var appeal = (await commands.LoadAsync(id, ct))!;
+        if (await LoadAsync(id, ct) is not { } appeal) return NotFound();
         CitizenView? citizen = null;
         if (!await TryAsync(async () => citizen = await access.RevealAsync(appeal, reason, ct)))
         {
@@ -81,9 +80,10 @@ public sealed class DetailModel(AppealCommands commands, AppealPresenter present
         return Page();
     }
 
-    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    /// <summary>Loads what the page shows; the appeal, or null when it is outside the viewer's scope.</summary>
+    private async Task<Appeal?> LoadAsync(long id, CancellationToken ct)
     {
-        if (await commands.LoadAsync(id, ct) is not { } appeal) return false;
+        if (await commands.LoadAsync(id, ct) is not { } appeal) return null;
         Detail = await presenter.DetailAsync(appeal, ct);
         Rating = await ratings.ForAsync(appeal.Id, ct);
         Actions = appeal.ActionsFor(me.ToActor())
@@ -97,7 +97,7 @@ public sealed class DetailModel(AppealCommands commands, AppealPresenter present
             Categories = await db.Categories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.Code).ToListAsync(ct);
             Suggestions = await triage.SuggestAsync(SuggestionFor(appeal), ct, neighbours: false);
         }
-        return true;
+        return appeal;
     }
 
     /// <summary>Near-duplicates and repeat callers, fetched by the page after it shows (htmx), as they take longest.</summary>

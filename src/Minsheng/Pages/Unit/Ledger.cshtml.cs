@@ -57,12 +57,7 @@ public sealed class LedgerModel(AppealScope scope, AppealPresenter presenter, Un
         else if (!DateBounds.Sane(To.Value)) errors.Add("to", DateBounds.Message);
         else if (From > To) errors.Add("from", "开始日期不能晚于结束日期。");
         else if (To.Value.DayNumber - From.Value.DayNumber >= MaxDays) errors.Add("to", $"一次最多查询 {MaxDays} 天。");
-        if (errors.Any)
-        {
-            try { errors.ThrowIfAny(); }
-            catch (DomainValidationException e) { foreach (var (k, v) in e.Errors) ModelState.AddModelError(k, v[0]); }
-            return false;
-        }
+        if (!Accept(errors)) return false;
         var start = ChinaTime.At(From.Value, TimeOnly.MinValue);
         var end = ChinaTime.EndOfDay(To.Value);
         query = queues.Led(scope.Visible()).Where(a => a.DispatchedAt >= start && a.DispatchedAt <= end);
