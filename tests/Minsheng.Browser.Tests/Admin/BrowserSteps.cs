@@ -34,6 +34,8 @@ public static class BrowserSteps
             {
                 try { _ = old.TagName; return false; }
                 catch (StaleElementReferenceException) { return true; }
+                // Chromium sometimes reports a replaced page's node this way instead of as stale.
+                catch (UnknownErrorException e) when (e.Message.Contains("does not belong to the document")) { return true; }
             });
         }
         catch (WebDriverTimeoutException)
