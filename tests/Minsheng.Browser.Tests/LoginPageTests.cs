@@ -12,9 +12,9 @@ public sealed class LoginPageTests(BrowserFixture f)
         f.Browser.Open("/login");
         f.Browser.Find("form button[type=submit]").Click();
         f.Browser.WaitForText("用户名不能为空");
-        f.Browser.Find("#username-error").Text.ShouldContain("用户名");
-        f.Browser.Find("#password-error").Text.ShouldContain("密码");
-        f.Browser.Find("#username").GetAttribute("aria-invalid").ShouldBe("true");
+        f.Browser.TextOf("#username-error").ShouldContain("用户名");
+        f.Browser.TextOf("#password-error").ShouldContain("密码");
+        f.Browser.AttributeOf("#username", "aria-invalid").ShouldBe("true");
     }
 
     [Fact]

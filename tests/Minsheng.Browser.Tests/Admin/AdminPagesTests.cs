@@ -19,7 +19,7 @@ public sealed class AdminPagesTests(BrowserFixture f)
         b.Select("newRole", "话务员");
         b.Select("newUnitId", "测试县");
         b.Submit("创建", "已创建“a-op-7”");
-        var password = b.Find("#new-password").Text;
+        var password = b.TextOf("#new-password");
         password.Length.ShouldBeGreaterThanOrEqualTo(8);
         b.Screenshot("admin-users-created");
         using var http = new HttpClient { BaseAddress = new Uri(f.App.BaseUrl) };
@@ -37,15 +37,15 @@ public sealed class AdminPagesTests(BrowserFixture f)
         b.Open("/admin/knowledge?new=true");
         b.Fill("keywords", "仅关键词");
         b.Submit("添加", "标题不能为空");
-        b.Find("#title").GetAttribute("aria-invalid").ShouldBe("true");
-        b.Find("#content-error").Text.ShouldContain("答复内容不能为空");
-        b.Find("#keywords").GetAttribute("value").ShouldBe("仅关键词"); // what was typed stays
+        b.AttributeOf("#title", "aria-invalid").ShouldBe("true");
+        b.TextOf("#content-error").ShouldContain("答复内容不能为空");
+        b.AttributeOf("#keywords", "value").ShouldBe("仅关键词"); // what was typed stays
         b.Fill("title", "户外广告牌设置审批");
         b.Select("categoryId", "道路设施");
         b.Fill("keywords", "广告牌 招牌 户外广告");
         b.Fill("content", "设置户外广告牌须向县城市管理局申请审批，材料为营业执照、设计效果图和安全承诺书，5 个工作日内办结。");
         b.Submit("添加", "已添加“户外广告牌设置审批”");
-        b.Find("tr[aria-current='true']").Text.ShouldContain("户外广告牌设置审批");
+        b.TextOf("tr[aria-current='true']").ShouldContain("户外广告牌设置审批");
         b.Screenshot("admin-knowledge");
     }
 
@@ -77,7 +77,7 @@ public sealed class AdminPagesTests(BrowserFixture f)
         b.Fill("childCode", "TC-T2-V9");
         b.Fill("childName", "柳湾村");
         b.Submit("添加", "单位编码已存在");
-        b.Find("#childCode").GetAttribute("aria-invalid").ShouldBe("true");
+        b.AttributeOf("#childCode", "aria-invalid").ShouldBe("true");
         b.Has("#name-error").ShouldBeFalse(); // the edit form above keeps no error of this one
     }
 
@@ -91,10 +91,10 @@ public sealed class AdminPagesTests(BrowserFixture f)
         b.Check("input[name=isWorkingDay][value=false]");
         b.Fill("name", "");
         b.Submit("保存", "名称不能为空");
-        b.Find("#name").GetAttribute("aria-invalid").ShouldBe("true");
+        b.AttributeOf("#name", "aria-invalid").ShouldBe("true");
         b.Fill("name", "县城防汛停工");
         b.Submit("保存", "已将 2026-12-31 设为休息日");
-        b.Find("a.day.overridden[aria-label^='2026-12-31']").GetAttribute("aria-label")!.ShouldContain("休息");
+        b.AttributeOf("a.day.overridden[aria-label^='2026-12-31']", "aria-label")!.ShouldContain("休息");
         b.Submit("取消", "已取消 2026-12-31 的自定义设置", confirm: true);
         b.Has("a.day.overridden").ShouldBeFalse();
     }
@@ -107,16 +107,16 @@ public sealed class AdminPagesTests(BrowserFixture f)
         b.Open("/admin/policies");
         b.Fill("maxExtensionDays", "99");
         b.Submit("保存规则", "最长延期天数应在 1 到 30 之间");
-        b.Find("#maxExtensionDays").GetAttribute("value").ShouldBe("99");
+        b.AttributeOf("#maxExtensionDays", "value").ShouldBe("99");
 
         b.Open("/admin/routing");
         b.Fill("placeAlias", "老粮站测试点");
         b.Select("placeUnitId", "王庄村");
         b.Submit("添加地名", "已将“老粮站测试点”加入地名库");
-        b.Find("#places").Text.ShouldContain("老粮站测试点");
+        b.TextOf("#places").ShouldContain("老粮站测试点");
         b.Driver.FindElement(By.XPath("//tr[td[normalize-space()='老粮站测试点']]//button")).Click();
         b.Driver.SwitchTo().Alert().Accept();
         b.WaitForText("已从地名库删除");
-        b.Find("#places").Text.ShouldNotContain("老粮站测试点");
+        b.TextOf("#places").ShouldNotContain("老粮站测试点");
     }
 }

@@ -4,7 +4,7 @@ namespace Minsheng.Browser.Tests.Admin;
 
 /// <summary>
 /// A click that sends a form, then the text on the page that answers. Waiting for the old page to go first keeps
-/// WaitForText from reading a body that the navigation is replacing (a StaleElementReferenceException).
+/// WaitForText from finding the expected text on the page the navigation is replacing.
 /// </summary>
 public static class BrowserSteps
 {
@@ -33,9 +33,7 @@ public static class BrowserSteps
             b.Wait().Until(d =>
             {
                 try { _ = old.TagName; return false; }
-                catch (StaleElementReferenceException) { return true; }
-                // Chromium sometimes reports a replaced page's node this way instead of as stale.
-                catch (UnknownErrorException e) when (e.Message.Contains("does not belong to the document")) { return true; }
+                catch (WebDriverException e) when (Infrastructure.PageWait.IsReplacedNode(e)) { return true; }
             });
         }
         catch (WebDriverTimeoutException)

@@ -19,7 +19,7 @@ public sealed class ConsoleTests(BrowserFixture f)
         return scope.ServiceProvider.GetRequiredService<MinshengDb>().Appeals.AsNoTracking().Single(a => a.Number == number);
     }
 
-    private string ShownNumber() => f.Browser.Find(".result .number").Text.Trim();
+    private string ShownNumber() => f.Browser.TextOf(".result .number").Trim();
 
     [Fact]
     public void An_operator_registers_a_call_with_the_keyboard_only()
@@ -42,7 +42,7 @@ public sealed class ConsoleTests(BrowserFixture f)
         appeal.CitizenPhone.ShouldBe("13955501234");
         appeal.CitizenName.ShouldBe("李秀英");
         appeal.Status.ShouldBe(AppealStatus.Registered);
-        b.Find(".result a[href='/appeals/" + appeal.Id + "']").Text.ShouldBe("查看诉求");
+        b.TextOf(".result a[href='/appeals/" + appeal.Id + "']").ShouldBe("查看诉求");
         b.Screenshot("console-registered");
         b.Click("再登记一件");
         b.Wait().Until(d => d.FindElements(By.CssSelector(".result")).Count == 0);
@@ -75,8 +75,8 @@ public sealed class ConsoleTests(BrowserFixture f)
         b.Fill("title", "养狗登记");
         b.Find("#content").SendKeys("我家刚养了一只狗，想问一下犬只登记去哪里办，要带什么");
         b.Wait().Until(d => d.FindElement(By.Id("hints")).Text.Contains("犬只登记怎么办理"));
-        b.Find("#hints").Text.ShouldContain("30 日内");
-        b.Find("#hints").Text.ShouldContain(earlierNumber);
+        b.TextOf("#hints").ShouldContain("30 日内");
+        b.TextOf("#hints").ShouldContain(earlierNumber);
         b.Screenshot("console-knowledge-hit");
         b.Submit("直接办结", "已登记并直接办结");
         var appeal = AppealNumbered(ShownNumber());
@@ -94,10 +94,10 @@ public sealed class ConsoleTests(BrowserFixture f)
         b.Fill("citizenPhone", "12345");
         b.Fill("content", "路面塌陷");
         b.Submit("登记", "请选择诉求性质");
-        b.Find("#title-error").Text.ShouldContain("标题不能为空");
-        b.Find("#citizenPhone-error").Text.ShouldContain("电话号码格式不正确");
-        b.Find("#title").GetAttribute("aria-invalid").ShouldBe("true");
-        b.Find("#content").GetAttribute("value").ShouldBe("路面塌陷");
+        b.TextOf("#title-error").ShouldContain("标题不能为空");
+        b.TextOf("#citizenPhone-error").ShouldContain("电话号码格式不正确");
+        b.AttributeOf("#title", "aria-invalid").ShouldBe("true");
+        b.AttributeOf("#content", "value").ShouldBe("路面塌陷");
         b.Has(".result").ShouldBeFalse();
         b.Screenshot("console-field-errors");
     }

@@ -34,14 +34,14 @@ public sealed class VisitsTests(BrowserFixture f)
         b.Fill("rows[1].content", "建议在村小学门口加装减速带。");
         b.Submit("全部提交", "电话号码格式不正确");
         VisitsIn(f.App.County.Village1.Id).ShouldBe(before); // all or nothing
-        b.Find("textarea[name='rows[0].content']").GetAttribute("value").ShouldBe("村东头排水沟堵塞，下雨后积水进院子。");
-        b.Find("[name='rows[1].phone']").GetAttribute("aria-invalid").ShouldBe("true");
+        b.AttributeOf("textarea[name='rows[0].content']", "value").ShouldBe("村东头排水沟堵塞，下雨后积水进院子。");
+        b.AttributeOf("[name='rows[1].phone']", "aria-invalid").ShouldBe("true");
         b.Screenshot("visits-phone-error");
 
         b.Fill("rows[1].phone", "13900001234");
         b.Submit("全部提交", "已登记 2 件诉求");
         VisitsIn(f.App.County.Village1.Id).ShouldBe(before + 2);
-        b.Find("#regionUnitId option:checked").Text.ShouldContain("王庄村"); // ready for the next batch in the same village
+        b.TextOf("#regionUnitId option:checked").ShouldContain("王庄村"); // ready for the next batch in the same village
         b.Screenshot("visits-phone");
     }
 }

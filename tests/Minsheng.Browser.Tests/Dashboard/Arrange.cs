@@ -71,15 +71,3 @@ public static class Arrange
         return lead.Id;
     }
 }
-
-/// <summary>Waiting for a page that a click is loading: the old page's body may go stale while it is read.</summary>
-public static class PageWait
-{
-    public static void ForText(Infrastructure.Browser b, string text, int seconds = 10)
-    {
-        var wait = b.Wait(seconds);
-        wait.IgnoreExceptionTypes(typeof(OpenQA.Selenium.StaleElementReferenceException));
-        try { wait.Until(d => d.FindElement(OpenQA.Selenium.By.TagName("body")).Text.Contains(text)); }
-        catch (OpenQA.Selenium.WebDriverTimeoutException) { throw new ShouldAssertException($"page {b.Driver.Url} never showed “{text}”; it shows:\n{b.Text}"); }
-    }
-}

@@ -8,7 +8,7 @@ public sealed class DashboardPageTests(BrowserFixture f)
 {
     private Infrastructure.Browser B => f.Browser;
 
-    private static int Kpi(Infrastructure.Browser b, string key) => int.Parse(b.Find($"[data-kpi={key}]").Text.Replace(",", ""));
+    private static int Kpi(Infrastructure.Browser b, string key) => int.Parse(b.TextOf($"[data-kpi={key}]").Replace(",", ""));
 
     [Fact]
     public async Task A_leader_sees_the_figures_the_charts_and_the_unit_table()
@@ -19,29 +19,29 @@ public sealed class DashboardPageTests(BrowserFixture f)
 
         B.SignIn("leader");
         B.Path_.ShouldBe("/dashboard");
-        PageWait.ForText(B, "领导看板");
+        B.WaitForText("领导看板");
         Kpi(B, "received").ShouldBeGreaterThanOrEqualTo(3);
         Kpi(B, "overdue").ShouldBeGreaterThanOrEqualTo(1);
-        B.Find("[data-kpi=response]").Text.ShouldMatch(@"^(\d+\.\d%|—)$");
+        B.TextOf("[data-kpi=response]").ShouldMatch(@"^(\d+\.\d%|—)$");
 
         // ECharts draws into a canvas; the same numbers are in a table for screen readers.
         var canvas = B.Find("#chart-trend canvas");
         canvas.Size.Width.ShouldBeGreaterThan(100);
         B.Find("#chart-channel canvas");
-        B.Find("#chart-trend").GetAttribute("role").ShouldBe("img");
+        B.AttributeOf("#chart-trend", "role").ShouldBe("img");
         B.All("figure.chart-card details table").Count.ShouldBe(5);
 
-        var units = B.Find("#units table").Text;
+        var units = B.TextOf("#units table");
         units.ShouldContain("县住房和城乡建设局");
         units.ShouldContain("县城市管理局");
-        B.Find("#units a.button").GetAttribute("href")!.ShouldContain("/api/statistics/units.xlsx?from=");
+        B.AttributeOf("#units a.button", "href")!.ShouldContain("/api/statistics/units.xlsx?from=");
         B.Screenshot("dashboard-leader");
 
         // Headers sort on the server; the sorted column says so to assistive technology.
         B.Click("当前超期");
         B.Wait().Until(d => d.Url.Contains("sort=overdue"));
-        B.Find("th[aria-sort]").Text.ShouldContain("当前超期");
-        B.Find("th[aria-sort]").GetAttribute("aria-sort").ShouldBe("descending");
+        B.TextOf("th[aria-sort]").ShouldContain("当前超期");
+        B.AttributeOf("th[aria-sort]", "aria-sort").ShouldBe("descending");
         var overdue = B.All("#units tbody td[data-label='当前超期']").Select(td => int.Parse(td.Text)).ToList();
         overdue.ShouldBe(overdue.OrderByDescending(x => x).ToList());
         overdue[0].ShouldBeGreaterThanOrEqualTo(1);
@@ -52,14 +52,14 @@ public sealed class DashboardPageTests(BrowserFixture f)
     {
         B.SignIn("analyst");
         B.Open("/dashboard");
-        PageWait.ForText(B, "统计分析");
+        B.WaitForText("统计分析");
         B.Find("input[name=range][value=custom]").Click();
         SetDate("from", "2026-11-20");
         SetDate("to", "2026-11-01");
         B.Click("查询");
-        PageWait.ForText(B, "开始日期不能晚于结束日期");
-        B.Find("#from").GetAttribute("aria-invalid").ShouldBe("true");
-        B.Find("#from").GetAttribute("aria-describedby").ShouldBe("from-error");
+        B.WaitForText("开始日期不能晚于结束日期");
+        B.AttributeOf("#from", "aria-invalid").ShouldBe("true");
+        B.AttributeOf("#from", "aria-describedby").ShouldBe("from-error");
         B.Has("#chart-trend").ShouldBeFalse();
     }
 

@@ -30,13 +30,13 @@ public sealed class InboxPageTests(BrowserFixture f)
         B.Screenshot("inbox");
 
         item.FindElement(By.XPath(".//button[normalize-space()='标为已读']")).Click();
-        PageWait.ForText(B, "已标为已读");
+        B.WaitForText("已标为已读");
         B.Path_.ShouldBe("/inbox?unread=true");
         B.Has($"#notice-{id}").ShouldBeFalse(); // the unread list no longer holds it
 
         B.Open("/inbox");
-        B.Find($"#notice-{id}").GetAttribute("class").ShouldBe("read");
-        B.Find($"#notice-{id}").Text.ShouldContain("已读");
+        B.AttributeOf($"#notice-{id}", "class").ShouldBe("read");
+        B.TextOf($"#notice-{id}").ShouldContain("已读");
         var after = (await Arrange.Send(head, "GET /api/notifications")).AsArray().Single(n => n!["id"]!.GetValue<long>() == id)!;
         after["read"]!.GetValue<bool>().ShouldBeTrue();
     }
@@ -46,6 +46,6 @@ public sealed class InboxPageTests(BrowserFixture f)
     {
         B.SignIn("operator");
         B.Open("/inbox");
-        PageWait.ForText(B, "您的岗位没有站内消息");
+        B.WaitForText("您的岗位没有站内消息");
     }
 }

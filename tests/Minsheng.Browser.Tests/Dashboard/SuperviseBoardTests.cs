@@ -21,7 +21,7 @@ public sealed class SuperviseBoardTests(BrowserFixture f)
         B.Select("unit", "县城市管理局");
         B.Click("筛选");
         B.Wait().Until(d => d.Url.Contains("unit="));
-        PageWait.ForText(B, number);
+        B.WaitForText(number);
         var row = B.Find($"a[href='/appeals/{id}']").FindElement(By.XPath("./ancestor::tr"));
         row.Text.ShouldContain("签收");
         row.FindElement(By.CssSelector("td[data-label='超期时长']")).Text.ShouldContain("工作");
@@ -29,12 +29,12 @@ public sealed class SuperviseBoardTests(BrowserFixture f)
 
         row.FindElement(By.LinkText("督办")).Click();
         B.Wait().Until(d => d.Url.Contains("/supervise/orders"));
-        B.Find("#appeal").GetAttribute("value").ShouldBe(number);
+        B.AttributeOf("#appeal", "value").ShouldBe(number);
         B.Find("input[name=kind][value=AssignmentLetter]").Click();
         B.Fill("instruction", "请城管局两日内清理排水沟并报告结果");
         B.Click("下发");
-        PageWait.ForText(B, $"已对诉求 {number} 下发交办函，已通知县城市管理局");
-        B.Find("section[aria-labelledby=orders-title] table").Text.ShouldContain("请城管局两日内清理排水沟并报告结果");
+        B.WaitForText($"已对诉求 {number} 下发交办函，已通知县城市管理局");
+        B.TextOf("section[aria-labelledby=orders-title] table").ShouldContain("请城管局两日内清理排水沟并报告结果");
         B.Screenshot("supervise-orders");
 
         // The unit hears of it in its inbox, as the API promises.
@@ -50,9 +50,9 @@ public sealed class SuperviseBoardTests(BrowserFixture f)
         B.Open("/supervise/orders");
         B.Fill("appeal", "209901019999");
         B.Click("下发");
-        PageWait.ForText(B, "找不到编号为 209901019999 的诉求");
-        B.Find("#appeal").GetAttribute("aria-invalid").ShouldBe("true");
-        B.Find("#appeal-error").Displayed.ShouldBeTrue();
+        B.WaitForText("找不到编号为 209901019999 的诉求");
+        B.AttributeOf("#appeal", "aria-invalid").ShouldBe("true");
+        B.IsShown("#appeal-error").ShouldBeTrue();
     }
 
     [Fact]
@@ -71,24 +71,24 @@ public sealed class SuperviseBoardTests(BrowserFixture f)
         lead.FindElement(By.CssSelector($"#comment-{leadId}")).SendKeys("约谈住建局分管负责人");
         B.Screenshot("supervise-leads");
         lead.FindElement(By.XPath(".//button[normalize-space()='确认认定']")).Click();
-        PageWait.ForText(B, $"已认定线索 #{leadId}");
+        B.WaitForText($"已认定线索 #{leadId}");
 
         // Dismissing needs a reason: the error shows in that lead's own form, which stays open.
         var other = B.Find($"#lead-{dismissId}");
         other.FindElement(By.XPath(".//summary[normalize-space()='不予采纳']")).Click();
         other.FindElement(By.XPath(".//button[normalize-space()='不予采纳']")).Click();
-        PageWait.ForText(B, "不予采纳的理由不能为空");
+        B.WaitForText("不予采纳的理由不能为空");
         other = B.Find($"#lead-{dismissId}");
         other.FindElement(By.CssSelector($"#reason-{dismissId}")).GetAttribute("aria-invalid").ShouldBe("true");
         other.FindElement(By.CssSelector($"#reason-{dismissId}")).SendKeys("经核实已按期签收，系统记录延迟");
         other.FindElement(By.XPath(".//button[normalize-space()='不予采纳']")).Click();
-        PageWait.ForText(B, $"线索 #{dismissId} 已不予采纳");
+        B.WaitForText($"线索 #{dismissId} 已不予采纳");
 
         B.Open("/supervise/leads?status=Confirmed");
-        B.Find($"#lead-{leadId}").Text.ShouldContain("措施：约谈");
+        B.TextOf($"#lead-{leadId}").ShouldContain("措施：约谈");
         B.Find($"#lead-{leadId}").FindElement(By.XPath(".//button[normalize-space()='申请曝光']")).Click();
         B.Driver.SwitchTo().Alert().Accept();
-        PageWait.ForText(B, "待领导批准");
+        B.WaitForText("待领导批准");
 
         // Approving publication is the leader's; the supervisor's page offers no button for it and the handler refuses.
         B.Has($"#lead-{leadId} form[action*=ApprovePublication]").ShouldBeFalse();
@@ -100,7 +100,7 @@ public sealed class SuperviseBoardTests(BrowserFixture f)
         B.Has($"#lead-{leadId} summary").ShouldBeFalse(); // leaders neither confirm nor dismiss
         B.Find($"#lead-{leadId}").FindElement(By.XPath(".//button[normalize-space()='批准曝光']")).Click();
         B.Driver.SwitchTo().Alert().Accept();
-        PageWait.ForText(B, $"已批准线索 #{leadId} 在曝光台公开");
+        B.WaitForText($"已批准线索 #{leadId} 在曝光台公开");
 
         using var scope = f.App.App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MinshengDb>();

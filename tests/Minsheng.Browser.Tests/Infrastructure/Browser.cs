@@ -1,6 +1,5 @@
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
-using OpenQA.Selenium.Support.UI;
 
 namespace Minsheng.Browser.Tests.Infrastructure;
 
@@ -36,48 +35,77 @@ public sealed class Browser : IDisposable
 
     public IWebElement Find(string css) => Wait().Until(d => d.FindElement(By.CssSelector(css)));
 
+    /// <summary>The text of the first element matching <paramref name="css"/>, read again if the page replaces it meanwhile.</summary>
+    public string TextOf(string css) => Read(d => d.FindElement(By.CssSelector(css)).Text);
+
+    /// <summary>An attribute of the first element matching <paramref name="css"/> (null when absent), read like <see cref="TextOf"/>.</summary>
+    public string? AttributeOf(string css, string attribute) => Read(d => d.FindElement(By.CssSelector(css)).GetAttribute(attribute));
+
+    /// <summary>Whether the first element matching <paramref name="css"/> is shown, read like <see cref="TextOf"/>.</summary>
+    public bool IsShown(string css) => Read(d => d.FindElement(By.CssSelector(css)).Displayed);
+
+    /// <summary>
+    /// One read of the page inside a wait, so a replaced node means "read again". A wait ends only on true or a
+    /// non-null object, so the answer (which may be null or false) travels in a box.
+    /// </summary>
+    private T Read<T>(Func<IWebDriver, T> read) => Wait().Until(d => new Box<T>(read(d))).Value;
+
+    private sealed record Box<T>(T Value);
+
     public IReadOnlyList<IWebElement> All(string css) => Driver.FindElements(By.CssSelector(css));
 
     public bool Has(string css) => Driver.FindElements(By.CssSelector(css)).Count > 0;
 
     /// <summary>The first visible element matching <paramref name="css"/> (a page may hold closed forms with the same field names).</summary>
-    public IWebElement Visible(string css) => Wait().Until(d => d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed));
+    public IWebElement Visible(string css) => Wait().Until(d => FirstVisible(d, css))!;
+
+    private static IWebElement? FirstVisible(ISearchContext d, string css) => d.FindElements(By.CssSelector(css)).FirstOrDefault(e => e.Displayed);
+
+    // Every step below finds its element and acts on it inside one wait, so a page replaced between the two
+    // (a late navigation, an htmx swap) makes the step start over on the new page instead of failing.
 
     /// <summary>Types into the visible input named <paramref name="name"/>, replacing what was there.</summary>
-    public void Fill(string name, string value)
+    public void Fill(string name, string value) => Act($"[name='{name}']", input =>
     {
-        var input = Visible($"[name='{name}']");
         input.Clear();
         input.SendKeys(value);
-    }
+    });
 
     /// <summary>Chooses the option whose text contains <paramref name="text"/> in the select named <paramref name="name"/>.</summary>
-    public void Select(string name, string text) =>
-        Visible($"select[name='{name}']").FindElements(By.TagName("option")).First(o => o.Text.Contains(text)).Click();
+    public void Select(string name, string text) => Act($"select[name='{name}']", select =>
+        select.FindElements(By.TagName("option")).First(o => o.Text.Contains(text)).Click());
 
-    public void Check(string css) { var e = Visible(css); if (!e.Selected) e.Click(); }
+    public void Check(string css) => Act(css, e => { if (!e.Selected) e.Click(); });
 
     /// <summary>Clicks the button or link whose text is exactly <paramref name="text"/> (the visible Chinese label).</summary>
     public void Click(string text) => Wait().Until(d =>
-        d.FindElements(By.XPath($"//button[normalize-space()='{text}'] | //a[normalize-space()='{text}'] | //summary[normalize-space()='{text}']"))
-            .FirstOrDefault(e => e.Displayed)).Click();
+    {
+        var target = d.FindElements(By.XPath($"//button[normalize-space()='{text}'] | //a[normalize-space()='{text}'] | //summary[normalize-space()='{text}']"))
+            .FirstOrDefault(e => e.Displayed);
+        target?.Click();
+        return target is not null;
+    });
 
-    public string Text => Driver.FindElement(By.TagName("body")).Text;
+    private void Act(string css, Action<IWebElement> action) => Wait().Until(d =>
+    {
+        var element = FirstVisible(d, css);
+        if (element is null) return false;
+        action(element);
+        return true;
+    });
+
+    /// <summary>The text of the whole page as it is now (read again if the page is being replaced).</summary>
+    public string Text => Wait().Until(d => d.FindElement(By.TagName("body")).Text);
 
     /// <summary>Waits until the page shows <paramref name="text"/>; fails with the page text when it never does.</summary>
     public void WaitForText(string text, int seconds = 10)
     {
-        try { Wait(seconds).Until(_ => Text.Contains(text)); }
+        try { Wait(seconds).Until(d => d.FindElement(By.TagName("body")).Text.Contains(text)); }
         catch (WebDriverTimeoutException) { throw new ShouldAssertException($"page {Driver.Url} never showed “{text}”; it shows:\n{Text}"); }
     }
 
-    public WebDriverWait Wait(int seconds = 10)
-    {
-        var wait = new WebDriverWait(Driver, TimeSpan.FromSeconds(seconds));
-        // The page may be replaced while a condition reads it (a form submit navigating away).
-        wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
-        return wait;
-    }
+    /// <summary>A wait that treats a node of a replaced page as "not yet" (<see cref="PageWait"/>); the only wait the tests use.</summary>
+    public PageWait Wait(int seconds = 10) => new(Driver, TimeSpan.FromSeconds(seconds));
 
     public void SignIn(string username, string password = BrowserApp.Password)
     {

@@ -61,18 +61,14 @@ public static class PortalBrowserKit
     private sealed record Receipt(string Number, string QueryCode);
 
     /// <summary>
-    /// Waits for a page load to land on <paramref name="path"/> showing <paramref name="text"/>. Reading the body
-    /// while the old page unloads can hit a stale element; that only means "not there yet".
+    /// Waits for a page load to land on <paramref name="path"/> showing <paramref name="text"/> (the wait reads the old
+    /// page again while it unloads).
     /// </summary>
     public static void Arrive(this Infrastructure.Browser browser, string path, string text)
     {
         try
         {
-            browser.Wait().Until(d =>
-            {
-                try { return new Uri(d.Url).AbsolutePath == path && d.FindElement(OpenQA.Selenium.By.TagName("body")).Text.Contains(text); }
-                catch (OpenQA.Selenium.StaleElementReferenceException) { return false; }
-            });
+            browser.Wait().Until(d => new Uri(d.Url).AbsolutePath == path && d.FindElement(OpenQA.Selenium.By.TagName("body")).Text.Contains(text));
         }
         catch (OpenQA.Selenium.WebDriverTimeoutException)
         {

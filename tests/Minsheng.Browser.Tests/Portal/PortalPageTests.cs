@@ -38,8 +38,8 @@ public sealed class PortalPageTests(BrowserFixture f)
             B.Arrive("/submitted", "提交成功");
         }
         finally { File.Delete(photo); }
-        var number = B.Find("#receipt-number").Text;
-        var code = B.Find("#receipt-code").Text;
+        var number = B.TextOf("#receipt-number");
+        var code = B.TextOf("#receipt-code");
         number.ShouldMatch(@"^\d{12}$");
         code.ShouldNotBeNullOrWhiteSpace();
         B.Text.ShouldContain("请务必记下或截图保存受理编号和查询码");
@@ -48,11 +48,11 @@ public sealed class PortalPageTests(BrowserFixture f)
 
         B.Click("查询进度");
         B.Arrive("/track", "请输入提交诉求时得到的受理编号和查询码");
-        B.Find("#number").GetAttribute("value").ShouldBe(number);
+        B.AttributeOf("#number", "value").ShouldBe(number);
         B.Fill("code", code);
         B.Click("查询");
         B.Arrive("/track", "办理过程");
-        B.Find("#status").Text.ShouldBe("已登记");
+        B.TextOf("#status").ShouldBe("已登记");
         B.Text.ShouldNotContain("13700001234");
         B.Screenshot("portal-track");
 
@@ -61,7 +61,7 @@ public sealed class PortalPageTests(BrowserFixture f)
         B.Fill("code", code);
         B.Click("查询");
         B.Arrive("/track", "评价答复");
-        B.Find("#reply").Text.ShouldContain("恢复照明");
+        B.TextOf("#reply").ShouldContain("恢复照明");
         B.Find("input[name=rating][value=Satisfied]").Click();
         B.Fill("comment", "修得很快，谢谢！");
         B.Screenshot("portal-track-rate");
@@ -78,11 +78,11 @@ public sealed class PortalPageTests(BrowserFixture f)
         B.Open("/submit");
         B.Click("提交");
         B.Arrive("/submit", "提交未成功");
-        B.Find("#type-error").Text.ShouldBe("请选择诉求性质。");
-        B.Find("#title-error").Text.ShouldBe("标题不能为空。");
-        B.Find("#content-error").Text.ShouldBe("诉求内容不能为空。");
-        B.Find("#title").GetAttribute("aria-invalid").ShouldBe("true");
-        B.Find("#title").GetAttribute("aria-describedby")!.ShouldContain("title-error");
+        B.TextOf("#type-error").ShouldBe("请选择诉求性质。");
+        B.TextOf("#title-error").ShouldBe("标题不能为空。");
+        B.TextOf("#content-error").ShouldBe("诉求内容不能为空。");
+        B.AttributeOf("#title", "aria-invalid").ShouldBe("true");
+        B.AttributeOf("#title", "aria-describedby")!.ShouldContain("title-error");
         // Each message sits in the same field block as its input.
         B.Find("#title-error").FindElement(By.XPath("..")).FindElement(By.Id("title")).ShouldNotBeNull();
         B.Screenshot("portal-submit-errors");
@@ -121,7 +121,7 @@ public sealed class PortalPageTests(BrowserFixture f)
         phone.Screenshot("portal-phone-submit");
         phone.Click("提交");
         phone.Arrive("/submitted", "提交成功");
-        phone.Find("#receipt-code").Displayed.ShouldBeTrue();
+        phone.IsShown("#receipt-code").ShouldBeTrue();
         PortalBrowserKit.FitsWidth(phone).ShouldBeTrue();
         phone.Screenshot("portal-phone-confirmation");
         phone.Open("/stats");
@@ -138,15 +138,15 @@ public sealed class PortalPageTests(BrowserFixture f)
         B.Click("近 365 天");
         B.Wait().Until(d => d.Url.EndsWith("days=365"));
         B.Arrive("/stats", "各单位办理统计");
-        B.Find(".tabs a[aria-current=page]").Text.ShouldBe("近 365 天");
+        B.TextOf(".tabs a[aria-current=page]").ShouldBe("近 365 天");
         B.Screenshot("portal-stats");
 
         B.Open("/directory");
         B.WaitForText("县住房和城乡建设局");
         B.Fill("q", "城关");
         // Alpine filters while typing; the plain GET form does the same without script.
-        B.Wait().Until(_ => !B.Find("tr[data-search^='县住房和城乡建设局']").Displayed);
-        B.Find("tr[data-search^='城关镇']").Displayed.ShouldBeTrue();
+        B.Wait().Until(_ => !B.IsShown("tr[data-search^='县住房和城乡建设局']"));
+        B.IsShown("tr[data-search^='城关镇']").ShouldBeTrue();
         B.Driver.FindElement(By.XPath("//h2[normalize-space()='县直部门']")).Displayed.ShouldBeFalse("a section with no match is hidden");
         B.Screenshot("portal-directory");
     }

@@ -20,7 +20,7 @@ public sealed class PublicityPageTests(BrowserFixture f)
         B.Text.ShouldContain(number);
         B.Click("预览并公开");
         B.Arrive($"/publicity/{id}", "公开发布");
-        var content = B.Find("#content").GetAttribute("value")!;
+        var content = B.AttributeOf("#content", "value")!;
         content.ShouldBe("我是某某，电话[电话已隐去]。学校门口每天上下学乱停车，孩子过马路很危险。");
         B.Fill("title", "学校门口上下学乱停车");
         B.Screenshot("publicity-preview");
@@ -32,8 +32,8 @@ public sealed class PublicityPageTests(BrowserFixture f)
         B.Click("学校门口上下学乱停车");
         B.Wait().Until(d => new Uri(d.Url).AbsolutePath.StartsWith("/cases/"));
         B.WaitForText("办理答复");
-        B.Find("#case-content").Text.ShouldNotContain("13611112222");
-        B.Find("#case-content").Text.ShouldNotContain("孙七");
+        B.TextOf("#case-content").ShouldNotContain("13611112222");
+        B.TextOf("#case-content").ShouldNotContain("孙七");
         B.Screenshot("portal-cases-detail");
         B.Open("/cases");
         B.Screenshot("portal-cases");

@@ -52,7 +52,7 @@ public sealed class AppealJourneyTests(BrowserFixture f)
         B.Fill("phone", "13912344321");
         B.Click("提交");
         B.Wait().Until(d => new Uri(d.Url).AbsolutePath == "/submitted");
-        return (B.Find("#receipt-number").Text, B.Find("#receipt-code").Text);
+        return (B.TextOf("#receipt-number"), B.TextOf("#receipt-code"));
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class AppealJourneyTests(BrowserFixture f)
             B.Fill("comment", "请尽快核实处理。");
         });
         B.WaitForText("已完成“派单”");
-        B.Find(".badge").Text.ShouldBe("已派单");
+        B.TextOf(".badge").ShouldBe("已派单");
 
         // Handler: the inbox shows it waiting; claim, record contact, submit a reply.
         B.SignIn("housing-handler");
@@ -113,7 +113,7 @@ public sealed class AppealJourneyTests(BrowserFixture f)
             B.Fill("comment", "群众表示满意。");
         });
         B.WaitForText("已完成“回访记录”");
-        B.Find(".badge").Text.ShouldBe("办结");
+        B.TextOf(".badge").ShouldBe("办结");
 
         var id = long.Parse(new Uri(B.Driver.Url).AbsolutePath.Split('/')[^1]);
         using var api = await f.App.ApiAs("dispatcher");
@@ -128,15 +128,15 @@ public sealed class AppealJourneyTests(BrowserFixture f)
         B.Fill("code", code);
         B.Click("查询");
         B.WaitForText("评价答复");
-        B.Find("#status").Text.ShouldBe("办结");
-        B.Find("#reply").Text.ShouldContain("塌陷路面已于今日修复完毕");
+        B.TextOf("#status").ShouldBe("办结");
+        B.TextOf("#reply").ShouldContain("塌陷路面已于今日修复完毕");
         B.Text.ShouldNotContain("已电话联系群众"); // internal steps stay internal
         B.Find("input[name=rating][value=Satisfied]").Click();
         B.Click("提交评价");
         B.WaitForText("感谢您的评价");
         B.SignIn("dispatcher");
         B.Open($"/appeals/{id}");
-        B.Find("#citizen-rating").Text.ShouldContain("满意");
+        B.TextOf("#citizen-rating").ShouldContain("满意");
     }
 
     [Fact]
@@ -147,9 +147,9 @@ public sealed class AppealJourneyTests(BrowserFixture f)
         B.Open($"/appeals/{id}");
         Act("派单", () => B.Select("leadUnitId", "请选择"));
         B.WaitForText("请选择主办单位");
-        B.Find("#dispatch-lead").GetAttribute("aria-invalid").ShouldBe("true");
-        B.Find("#leadUnitId-error").Text.ShouldBe("请选择主办单位。");
-        B.Find("details#act-dispatch").GetAttribute("open").ShouldNotBeNull();
+        B.AttributeOf("#dispatch-lead", "aria-invalid").ShouldBe("true");
+        B.TextOf("#leadUnitId-error").ShouldBe("请选择主办单位。");
+        B.AttributeOf("details#act-dispatch", "open").ShouldNotBeNull();
         B.Screenshot("dispatch-field-error");
     }
 
@@ -178,12 +178,12 @@ public sealed class AppealJourneyTests(BrowserFixture f)
         // The desk sees the complainant masked, and unmasking is logged with its reason.
         B.SignIn("dispatcher");
         B.Open($"/appeals/{id}");
-        B.Find("#citizen").Text.ShouldContain("王**");
+        B.TextOf("#citizen").ShouldContain("王**");
         B.Click("查看完整信息");
         B.Fill("reason", "核实举报线索");
         B.Find("details[open] form button[type=submit]").Click();
         B.WaitForText("本次查阅已登记");
-        B.Find("#citizen").Text.ShouldContain("13700001111");
+        B.TextOf("#citizen").ShouldContain("13700001111");
         using var supervisor = await f.App.ApiAs("supervisor");
         var log = await supervisor.Expect("/api/access-log");
         log.AsArray().ShouldContain(e => e!["reason"]!.GetValue<string>() == "核实举报线索" && e["appealId"]!.GetValue<long>() == id);
