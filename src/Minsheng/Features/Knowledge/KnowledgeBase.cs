@@ -54,15 +54,16 @@ public sealed class KnowledgeBase(MinshengDb db, KnowledgeIndex index, AuditLog 
     /// <summary>Refuses to change an article the caller reads but does not own (a county's admin and a shared article).</summary>
     private void CheckWritable(KnowledgeArticle a)
     {
-        var mine = a.UnitId is { } owner ? me.AdministersDeployment || me.Covers(owner) : me.AdministersDeployment;
+        var mine = a.UnitId is { } owner ? me.Covers(owner) : me.SeesEverything;
         if (!mine) throw new OutOfScopeException("这是上级共用的知识条目，只能由上级管理员修改；可新建本辖区的条目。");
     }
 
     public async Task<KnowledgeView> CreateAsync(KnowledgeInput input, string actor, CancellationToken ct)
     {
         await ValidateAsync(input, ct);
-        // A top-level admin writes for everyone; a county's admin for the county.
-        var article = new KnowledgeArticle(input, actor, clock.GetUtcNow(), me.IsAuthenticated && !me.AdministersDeployment ? me.JurisdictionId : null);
+        // The admin over the whole tree writes for everyone; any other admin (a county's, or one of several top-level
+        // counties) writes for their own jurisdiction.
+        var article = new KnowledgeArticle(input, actor, clock.GetUtcNow(), me.IsAuthenticated && !me.SeesEverything ? me.JurisdictionId : null);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             db.Add(article);
