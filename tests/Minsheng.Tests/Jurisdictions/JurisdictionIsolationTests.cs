@@ -120,6 +120,13 @@ public sealed class JurisdictionIsolationTests(JurisdictionWorld w) : IClassFixt
         var id = await city.NewAppeal(w.Tc, new { title = "市级交办：丁县河道漂浮物", regionUnitId = (long?)null, address = "丙市", content = "河道漂浮物很多。" });
         using var ding = await w.App.ClientFor("ding-dispatcher");
         await ding.Expect($"/api/appeals/{id}", HttpStatusCode.NotFound);
+        // The city's appeal page offers 交办下级 with its own counties only, and dispatch to the city's units only.
+        var page = await city.GetStringAsync($"/appeals/{id}");
+        page.ShouldContain("交办下级");
+        page.ShouldContain($"<option value=\"{w.Ding.Id}\">丁县</option>");
+        page.ShouldNotContain("乙县");
+        page.ShouldNotContain("县住房和城乡建设局");
+        (await (await w.App.ClientFor("dispatcher")).GetStringAsync($"/appeals/{w.TcAppeal}")).ShouldNotContain("交办下级");
 
         // A county's desk has no county below it; the city may only hand down to its own counties.
         await ding.Post($"/api/appeals/{id}/hand-down", new { countyId = w.Ding.Id }).Expect(HttpStatusCode.NotFound);
