@@ -19,6 +19,11 @@ public sealed partial class Appeal
     public string Title { get; private set; } = "";
     public string Content { get; private set; } = "";
     public long? RegionUnitId { get; private set; }
+    /// <summary>
+    /// The county or city (辖区) whose desk owns the appeal: where it was registered, or the county of its region.
+    /// Desk, supervision and leadership roles see the appeals of their jurisdiction; a city desk hands one down.
+    /// </summary>
+    public long? JurisdictionId { get; private set; }
     public string? Address { get; private set; }
     public double? Latitude { get; private set; }
     public double? Longitude { get; private set; }
@@ -77,7 +82,7 @@ public sealed partial class Appeal
     private Appeal() { }
 
     public static Appeal Register(AppealDraft draft, string number, string queryCode, Actor actor, DateTimeOffset now,
-        IEnumerable<Attachment>? attachments = null)
+        IEnumerable<Attachment>? attachments = null, long? jurisdictionId = null)
     {
         draft.Validate();
         if (actor.Role is { } role && !MayRegister(role, draft.Channel, draft.RegionUnitId, actor.Covers))
@@ -94,6 +99,7 @@ public sealed partial class Appeal
             Title = draft.Title.Trim(),
             Content = draft.Content.Trim(),
             RegionUnitId = draft.RegionUnitId,
+            JurisdictionId = jurisdictionId,
             Address = Blank(draft.Address),
             Latitude = draft.Latitude,
             Longitude = draft.Longitude,

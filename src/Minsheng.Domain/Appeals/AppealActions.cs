@@ -235,4 +235,20 @@ public sealed partial class Appeal
         Act(AppealAction.Escalate, actor, now, Required(reason, "reason", "提级理由"), () => Tier = Tier.HighLevel,
             () => Tier == Tier.HighLevel ? "本件已是高位办。" : null);
     }
+
+    /// <summary>
+    /// 市级交办: a city desk hands an appeal that waits for dispatch down to the desk of one of its counties,
+    /// which dispatches it from there. The app checks that the target is a county (a jurisdiction of its own).
+    /// </summary>
+    public void HandDown(long countyId, string countyName, string? comment, Actor actor, DateTimeOffset now)
+    {
+        var note = string.IsNullOrWhiteSpace(comment) ? $"交办至{countyName}" : $"交办至{countyName}：{comment.Trim()}";
+        // Checked inside the change, after the role and status checks, so a caller without the role learns nothing.
+        Act(AppealAction.HandDown, actor, now, note, () =>
+        {
+            if (countyId == actor.UnitId || countyId == JurisdictionId || !actor.Covers(countyId))
+                throw new DomainValidationException("countyId", "只能交办给本辖区下属的县（区）。");
+            JurisdictionId = countyId;
+        });
+    }
 }

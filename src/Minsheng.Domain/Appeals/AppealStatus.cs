@@ -42,4 +42,5 @@ public enum AppealAction
     MarkInvalid,
     Reopen,
     Escalate,
+    HandDown,
 }

@@ -46,6 +46,7 @@ public static class Workflow
         new(MarkInvalid,        Desk,                        Party.Anyone,   true,  [(Registered, Invalid), (PendingDispatch, Invalid)]),
         new(Reopen,             [Dispatcher, Supervisor],    Party.Anyone,   true,  [(Closed, PendingDispatch)]),
         new(Escalate,           [Dispatcher, Supervisor, Leader], Party.Anyone, false, [.. Open.Select(s => (s, s))]),
+        new(HandDown,           [Dispatcher],                Party.Anyone,   false, [(Registered, PendingDispatch), (PendingDispatch, PendingDispatch)]),
     ];
 
     private static readonly Dictionary<AppealAction, Transition> ByAction = Table.ToDictionary(t => t.Action);

@@ -2,10 +2,17 @@ namespace Minsheng.Domain.Organization;
 
 public enum UnitKind
 {
-    County,      // 县/市
+    County,      // 县/区/县级市: a jurisdiction of its own
     Department,  // 部门
     Township,    // 乡镇/街道
     Village,     // 村/社区
+    City,        // 地级市 above its counties and districts (appended: kinds are stored by name, the order is free)
+}
+
+public static class UnitKinds
+{
+    /// <summary>A county or a city: the unit whose subtree is a jurisdiction (辖区) with its own desk.</summary>
+    public static bool IsJurisdiction(this UnitKind kind) => kind is UnitKind.County or UnitKind.City;
 }
 
 /// <summary>

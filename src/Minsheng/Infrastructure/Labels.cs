@@ -49,6 +49,7 @@ public static class Labels
         AppealAction.MarkInvalid => "标记无效",
         AppealAction.Reopen => "重新办理",
         AppealAction.Escalate => "提级高位办",
+        AppealAction.HandDown => "交办下级",
         _ => a.ToString(),
     };
 

@@ -39,6 +39,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 Status = 409, Title = "线索当前状态不能执行此操作", Detail = $"线索当前为“{Features.Accountability.LeadsApi.StatusLabel(l.Status)}”，不能{l.ActionLabel}。",
             },
             ActionForbiddenException f => new ProblemDetails { Status = 403, Title = "无权执行此操作", Detail = f.Message },
+            OutOfScopeException o => new ProblemDetails { Status = 403, Title = "超出管辖范围", Detail = o.Message },
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = 409, Title = "诉求已被他人修改", Detail = "该诉求刚刚被其他人处理过，请刷新后重试。",

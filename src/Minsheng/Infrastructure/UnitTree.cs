@@ -59,4 +59,39 @@ public sealed class UnitTree(IServiceScopeFactory scopes, TimeProvider clock)
     }
 
     public bool IsRoot(long id) => Find(id) is { ParentId: null };
+
+    /// <summary>
+    /// The jurisdiction (辖区) a unit belongs to: the nearest county or city at or above it, else its root.
+    /// Null for an unknown unit.
+    /// </summary>
+    public UnitInfo? JurisdictionOf(long unitId)
+    {
+        var units = Units;
+        if (!units.TryGetValue(unitId, out var u)) return null;
+        var top = u;
+        for (var at = u; at is not null; at = at.ParentId is { } p ? units.GetValueOrDefault(p) : null)
+        {
+            if (at.Kind.IsJurisdiction()) return at;
+            top = at;
+        }
+        return top;
+    }
+
+    /// <summary>True when the unit's subtree is the whole tree: one root, and this is it (a city, or a lone county).</summary>
+    public bool CoversAll(long unitId)
+    {
+        var units = Units;
+        return units.TryGetValue(unitId, out var u) && u.ParentId is null && units.Values.Count(x => x.ParentId is null) == 1;
+    }
+
+    /// <summary>The counties and cities, outermost first; a single-county deployment has one.</summary>
+    public IReadOnlyList<UnitInfo> Jurisdictions() =>
+        Units.Values.Where(u => u.Active && (u.Kind.IsJurisdiction() || u.ParentId is null))
+            .OrderBy(u => u.Path.Count(c => c == '/')).ThenBy(u => u.Code, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The jurisdiction an anonymous visitor of the portal is in when no county was picked: the only root.
+    /// With several roots the first (by id) stands in, as migration 010 does for old rows.
+    /// </summary>
+    public UnitInfo? DefaultJurisdiction() => Units.Values.Where(u => u.ParentId is null).MinBy(u => u.Id);
 }

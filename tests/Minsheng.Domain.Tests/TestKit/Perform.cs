@@ -51,6 +51,7 @@ public static class Perform
             case MarkInvalid: appeal.MarkInvalid("骚扰电话", who, now); break;
             case Reopen: appeal.Reopen("回头看发现问题反弹", who, now); break;
             case Escalate: appeal.Escalate("涉及多个部门，需高位协调", who, now); break;
+            case HandDown: appeal.HandDown(OtherUnit, "乙县", "请乙县派单", who, now); break;
             default: throw new ArgumentOutOfRangeException(nameof(action), action, "Not an action on an existing appeal.");
         }
     }

@@ -33,6 +33,7 @@ public class TransitionSpecTests
         "Merge: Registered -> Merged", "Merge: PendingDispatch -> Merged", "Merge: Dispatched -> Merged",
         "MarkInvalid: Registered -> Invalid", "MarkInvalid: PendingDispatch -> Invalid",
         "Reopen: Closed -> PendingDispatch",
+        "HandDown: Registered -> PendingDispatch", "HandDown: PendingDispatch -> PendingDispatch",
         .. new[] { "Registered", "PendingDispatch", "Dispatched", "Claimed", "InProgress", "ReturnRequested", "PendingApproval", "Replied", "ReReview" }
             .Select(s => $"Escalate: {s} -> {s}"),
     ];
@@ -55,6 +56,7 @@ public class TransitionSpecTests
     [InlineData(AppealAction.Close, new[] { Role.Dispatcher })]
     [InlineData(AppealAction.Reopen, new[] { Role.Dispatcher, Role.Supervisor })]
     [InlineData(AppealAction.Escalate, new[] { Role.Dispatcher, Role.Supervisor, Role.Leader })]
+    [InlineData(AppealAction.HandDown, new[] { Role.Dispatcher })]
     public void Roles_of_key_rows_match_the_product_rules(AppealAction action, Role[] roles) =>
         Workflow.Rule(action).Roles.ShouldBe(roles, ignoreOrder: true);
 
@@ -73,7 +75,7 @@ public class TransitionSpecTests
     public void Available_lists_the_buttons_a_role_has_in_a_status()
     {
         Workflow.Available(AppealStatus.Registered, Role.Dispatcher).ShouldBe(
-            [AppealAction.DirectAnswer, AppealAction.Dispatch, AppealAction.Merge, AppealAction.MarkInvalid, AppealAction.Escalate],
+            [AppealAction.DirectAnswer, AppealAction.Dispatch, AppealAction.Merge, AppealAction.MarkInvalid, AppealAction.Escalate, AppealAction.HandDown],
             ignoreOrder: true);
         Workflow.Available(AppealStatus.PendingApproval, Role.UnitHead).ShouldBe(
             [AppealAction.Contribute, AppealAction.ApproveReply, AppealAction.RejectReply], ignoreOrder: true);

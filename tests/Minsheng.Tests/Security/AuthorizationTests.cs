@@ -17,7 +17,7 @@ public sealed class AuthorizationTests(SharedApp shared) : IClassFixture<SharedA
         { "POST", "/api/appeals/1/reject-extension" }, { "POST", "/api/appeals/1/contribute" }, { "POST", "/api/appeals/1/reply" },
         { "POST", "/api/appeals/1/approve-reply" }, { "POST", "/api/appeals/1/reject-reply" }, { "POST", "/api/appeals/1/callback" },
         { "POST", "/api/appeals/1/redo" }, { "POST", "/api/appeals/1/close" }, { "POST", "/api/appeals/1/merge" },
-        { "POST", "/api/appeals/1/invalidate" }, { "POST", "/api/appeals/1/reopen" }, { "POST", "/api/appeals/1/escalate" },
+        { "POST", "/api/appeals/1/invalidate" }, { "POST", "/api/appeals/1/reopen" }, { "POST", "/api/appeals/1/escalate" }, { "POST", "/api/appeals/1/hand-down" },
         { "GET", "/api/units" }, { "POST", "/api/units" }, { "PUT", "/api/units/1" },
         { "GET", "/api/categories" }, { "POST", "/api/categories" }, { "PUT", "/api/categories/1" },
         { "GET", "/api/users" }, { "POST", "/api/users" }, { "PUT", "/api/users/1" }, { "POST", "/api/users/1/reset-password" },

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Minsheng.Domain;
 using Minsheng.Domain.Appeals;
+using Minsheng.Domain.Organization;
 using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.Appeals;
@@ -41,14 +42,24 @@ public static class AppealActionsApi
             var errors = new FieldErrors();
             if (b.LeadUnitId is not { } lead) errors.Add("leadUnitId", "请选择主办单位。");
             else if (units.Find(lead) is not { Active: true }) errors.Add("leadUnitId", "主办单位不存在。");
+            else if (!actor.Covers(lead)) errors.Add("leadUnitId", "主办单位不在本辖区内。");
             foreach (var co in b.CoUnitIds ?? [])
                 if (units.Find(co) is not { Active: true }) errors.Add("coUnitIds", $"协办单位 {co} 不存在。");
+                else if (!actor.Covers(co)) errors.Add("coUnitIds", $"协办单位“{units.NameOf(co)}”不在本辖区内。");
             if (b.CategoryId is { } cat && !await db.Categories.AnyAsync(x => x.Id == cat && x.Active, Ct)) errors.Add("categoryId", "分类不存在。");
             if (b.Tier is { } t && !Enum.IsDefined(t)) errors.Add("tier", "办理层级无效。");
             if (b.Type is { } ty && !Enum.IsDefined(ty)) errors.Add("type", "诉求性质无效。");
             if (b.Comment is { Length: > 2000 }) errors.Add("comment", "派单意见不能超过 2000 个字。");
             errors.ThrowIfAny();
             a.Dispatch(b.LeadUnitId!.Value, b.CoUnitIds ?? [], actor, now, b.Comment, b.CategoryId, b.Tier, b.Type, Schedule);
+        }
+
+        /// <summary>市级交办: the target must be a county below the city desk (the domain checks "below").</summary>
+        public void HandDown(Appeal a, ActionInput b, Actor actor, DateTimeOffset now)
+        {
+            if (b.CountyId is not { } county || units.Find(county) is not { Active: true, Kind: UnitKind.County } target)
+                throw new DomainValidationException("countyId", "请选择要交办的县（区）。");
+            a.HandDown(county, target.Name, b.Comment, actor, now);
         }
 
         public async Task Merge(Appeal a, ActionInput b, Actor actor, DateTimeOffset now)

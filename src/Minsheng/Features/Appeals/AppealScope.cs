@@ -7,16 +7,17 @@ namespace Minsheng.Features.Appeals;
 
 /// <summary>
 /// Which appeals the current user may see at all. Unit staff: those dispatched to their subtree (as lead
-/// or co-unit). Desk, supervision and leadership roles: their jurisdiction (the whole tree from the root).
-/// Admins configure the system and see no appeals. Anything outside the scope answers 404, not 403,
+/// or co-unit). Desk, supervision and leadership roles: their jurisdiction — appeals owned by a county or
+/// city within it, or whose region or lead unit lies within it (a city sees its counties, a county never
+/// another county). Admins configure the system and see no appeals. Anything outside the scope answers 404, not 403,
 /// so ids of other units' appeals cannot be probed.
 /// </summary>
 public sealed class AppealScope(MinshengDb db, CurrentUser me, UnitTree units)
 {
     public bool MaySeeAppeals => me.IsAuthenticated && me.Role != Role.Admin;
 
-    /// <summary>True when the scope is every appeal: a desk, supervision or leadership role at the root.</summary>
-    public bool SeesAll => MaySeeAppeals && !me.Role.IsUnitStaff() && units.IsRoot(me.UnitId);
+    /// <summary>True when the scope is every appeal: a desk, supervision or leadership role over the whole tree.</summary>
+    public bool SeesAll => MaySeeAppeals && !me.Role.IsUnitStaff() && me.SeesEverything;
 
     public IQueryable<Appeal> Visible() => Within(db.Appeals);
 
@@ -29,7 +30,13 @@ public sealed class AppealScope(MinshengDb db, CurrentUser me, UnitTree units)
         if (me.Role.IsUnitStaff())
             return source.Where(a => (a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value))
                                      || a.CoUnits.Any(c => subtree.Contains(c.UnitId)));
-        return source.Where(a => (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value))
+        // A township's supervisor has a township scope: the appeals of its region or led by its units. Only the
+        // staff of a county or city also own what was registered there without a region yet.
+        if (me.JurisdictionId != me.UnitId)
+            return source.Where(a => (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value))
+                                     || (a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value)));
+        return source.Where(a => (a.JurisdictionId != null && subtree.Contains(a.JurisdictionId.Value))
+                                 || (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value))
                                  || (a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value)));
     }
 }

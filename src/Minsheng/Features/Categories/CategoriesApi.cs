@@ -31,6 +31,7 @@ public static class CategoriesApi
 
     internal static async Task<Created<CategoryView>> Create(CreateCategoryRequest body, MinshengDb db, AuditLog audit, CurrentUser me, CancellationToken ct)
     {
+        me.RequireDeploymentAdmin();
         var errors = new FieldErrors().Text("code", body.Code, "分类编码", 40).Text("name", body.Name, "分类名称", 100);
         if (body.ParentId is { } pid && !await db.Categories.AnyAsync(c => c.Id == pid, ct)) errors.Add("parentId", "上级分类不存在。");
         if (body.Code is { } code && await db.Categories.AnyAsync(c => c.Code == code.Trim(), ct)) errors.Add("code", "分类编码已存在。");
@@ -46,6 +47,7 @@ public static class CategoriesApi
 
     internal static async Task<Results<Ok<CategoryView>, NotFound<ProblemDetails>>> Update(long id, UpdateCategoryRequest body, MinshengDb db, AuditLog audit, CurrentUser me, CancellationToken ct)
     {
+        me.RequireDeploymentAdmin();
         new FieldErrors().Text("name", body.Name, "分类名称", 100).ThrowIfAny();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == id, ct);

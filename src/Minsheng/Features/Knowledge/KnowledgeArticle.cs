@@ -17,10 +17,16 @@ public sealed class KnowledgeArticle
     public bool Active { get; private set; } = true;
     public DateTimeOffset UpdatedAt { get; private set; }
     public string UpdatedBy { get; private set; } = "";
+    /// <summary>The county or city whose article this is; null for one shared by the whole deployment (全域共用).</summary>
+    public long? UnitId { get; private set; }
 
     private KnowledgeArticle() { }
 
-    public KnowledgeArticle(KnowledgeInput input, string by, DateTimeOffset now) => Apply(input, by, now);
+    public KnowledgeArticle(KnowledgeInput input, string by, DateTimeOffset now, long? unitId = null)
+    {
+        UnitId = unitId;
+        Apply(input, by, now);
+    }
 
     /// <summary>Takes validated input (see KnowledgeBase.Validate).</summary>
     public void Apply(KnowledgeInput input, string by, DateTimeOffset now)

@@ -2,14 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using Minsheng.Data;
 using Minsheng.Domain;
 using Minsheng.Features.Audit;
+using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.Knowledge;
 
 public sealed record KnowledgeView(long Id, string Title, long? CategoryId, string? CategoryName, string Content,
     IReadOnlyList<string> Keywords, bool Active, DateTimeOffset UpdatedAt, string UpdatedBy, double? Score);
 
-/// <summary>Reading and maintaining the knowledge base; shared by the API, the admin page and the console.</summary>
-public sealed class KnowledgeBase(MinshengDb db, KnowledgeIndex index, AuditLog audit, TimeProvider clock)
+/// <summary>
+/// Reading and maintaining the knowledge base; shared by the API, the admin page and the console. Articles are
+/// inherited downwards: a county reads the deployment's shared articles, its city's and its own, and writes its own;
+/// shared ones are written by the top-level admin.
+/// </summary>
+public sealed class KnowledgeBase(MinshengDb db, KnowledgeIndex index, AuditLog audit, TimeProvider clock, CurrentUser me, UnitTree units)
 {
     public const int TitleMax = 100;
     /// <summary>An article may close a call as its answer (直接办结), and an answer is at most 2,000 characters.</summary>
@@ -22,8 +27,8 @@ public sealed class KnowledgeBase(MinshengDb db, KnowledgeIndex index, AuditLog 
 
     public async Task<IReadOnlyList<KnowledgeView>> ListAsync(bool includeInactive, CancellationToken ct)
     {
-        var rows = await Articles.AsNoTracking().Where(a => includeInactive || a.Active)
-            .OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).ToListAsync(ct);
+        var rows = (await Articles.AsNoTracking().Where(a => includeInactive || a.Active)
+            .OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id).ToListAsync(ct)).Where(Readable).ToList();
         var names = await CategoryNamesAsync(ct);
         return rows.Select(a => View(a, names, null)).ToList();
     }
@@ -32,19 +37,33 @@ public sealed class KnowledgeBase(MinshengDb db, KnowledgeIndex index, AuditLog 
     public async Task<IReadOnlyList<KnowledgeView>> SearchAsync(string? query, int max, CancellationToken ct)
     {
         new FieldErrors().Text("q", query, "查询内容", QueryMax, required: false).ThrowIfAny();
-        var hits = index.Search(query, Math.Clamp(max, 1, MaxHits));
+        // The index is shared by every county: rank generously, then keep what this reader may read.
+        var hits = index.Search(query, Math.Clamp(max, 1, MaxHits) * 4).Where(h => Readable(h.Article)).Take(Math.Clamp(max, 1, MaxHits)).ToList();
         if (hits.Count == 0) return [];
         var names = await CategoryNamesAsync(ct);
         return hits.Select(h => View(h.Article, names, h.Score)).ToList();
     }
 
-    public Task<KnowledgeArticle?> FindAsync(long id, CancellationToken ct) =>
-        Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+    public async Task<KnowledgeArticle?> FindAsync(long id, CancellationToken ct) =>
+        await Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) is { } a && Readable(a) ? a : null;
+
+    /// <summary>Shared articles, and those of the reader's jurisdiction, of the jurisdictions above it and (a city) below it.</summary>
+    private bool Readable(KnowledgeArticle a) =>
+        !me.IsAuthenticated || a.UnitId is not { } owner || units.IsWithin(owner, me.JurisdictionId) || units.IsWithin(me.JurisdictionId, owner);
+
+    /// <summary>Refuses to change an article the caller reads but does not own (a county's admin and a shared article).</summary>
+    private void CheckWritable(KnowledgeArticle a)
+    {
+        var mine = a.UnitId is { } owner ? me.Covers(owner) : me.SeesEverything;
+        if (!mine) throw new OutOfScopeException("这是上级共用的知识条目，只能由上级管理员修改；可新建本辖区的条目。");
+    }
 
     public async Task<KnowledgeView> CreateAsync(KnowledgeInput input, string actor, CancellationToken ct)
     {
         await ValidateAsync(input, ct);
-        var article = new KnowledgeArticle(input, actor, clock.GetUtcNow());
+        // The admin over the whole tree writes for everyone; any other admin (a county's, or one of several top-level
+        // counties) writes for their own jurisdiction.
+        var article = new KnowledgeArticle(input, actor, clock.GetUtcNow(), me.IsAuthenticated && !me.SeesEverything ? me.JurisdictionId : null);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             db.Add(article);
@@ -61,7 +80,8 @@ public sealed class KnowledgeBase(MinshengDb db, KnowledgeIndex index, AuditLog 
     {
         await ValidateAsync(input, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await Articles.FirstOrDefaultAsync(a => a.Id == id, ct) is not { } article) return null;
+        if (await Articles.FirstOrDefaultAsync(a => a.Id == id, ct) is not { } article || !Readable(article)) return null;
+        CheckWritable(article);
         article.Apply(input, actor, clock.GetUtcNow());
         await audit.AppendAsync(actor, "knowledge.update", "knowledge", id.ToString(), $"{article.Title} active={article.Active}", ct);
         await db.SaveChangesAsync(ct);
@@ -73,7 +93,8 @@ public sealed class KnowledgeBase(MinshengDb db, KnowledgeIndex index, AuditLog 
     public async Task<bool> DeleteAsync(long id, string actor, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await Articles.FirstOrDefaultAsync(a => a.Id == id, ct) is not { } article) return false;
+        if (await Articles.FirstOrDefaultAsync(a => a.Id == id, ct) is not { } article || !Readable(article)) return false;
+        CheckWritable(article);
         db.Remove(article);
         await audit.AppendAsync(actor, "knowledge.delete", "knowledge", id.ToString(), article.Title, ct);
         await db.SaveChangesAsync(ct);

@@ -86,11 +86,15 @@ public sealed class MonitorPass(MinshengDb db, TimeLimitCache timeLimits, SqlWri
         if (!calendar.IsWorkingDay(today) || now < Domain.Calendar.ChinaTime.At(today, calendar.Hours.Periods[0].Start)) return 0;
         var open = await db.Appeals.AsNoTracking()
             .Where(a => a.Tier == Tier.HighLevel && a.Status != AppealStatus.Closed && a.Status != AppealStatus.Merged && a.Status != AppealStatus.Invalid)
-            .OrderBy(a => a.CreatedAt).Select(a => new { a.Number, a.Title }).ToListAsync(ct);
+            .OrderBy(a => a.CreatedAt).Select(a => new { a.Number, a.Title, a.JurisdictionId }).ToListAsync(ct);
         if (open.Count == 0) return 0;
-        var body = $"今日在办高位办诉求 {open.Count} 件：" + string.Join("；", open.Take(20).Select(a => $"{a.Number} {a.Title}")) + (open.Count > 20 ? "……" : "。");
-        var digest = new Notification($"digest:{today:yyyy-MM-dd}", NotificationKind.HighLevelDigest, Audience.Leaders, null, null, null,
-            $"高位办日报（{today:yyyy年M月d日}）", body, null, now);
-        return await writer.AddAsync([digest], ct);
+        // One digest per county or city, addressed to it: a county's leaders never read the next county's cases.
+        var digests = open.GroupBy(a => a.JurisdictionId).Select(g =>
+        {
+            var body = $"今日在办高位办诉求 {g.Count()} 件：" + string.Join("；", g.Take(20).Select(a => $"{a.Number} {a.Title}")) + (g.Count() > 20 ? "……" : "。");
+            return new Notification($"digest:{today:yyyy-MM-dd}:{g.Key}", NotificationKind.HighLevelDigest, Audience.Leaders, g.Key, null, null,
+                $"高位办日报（{today:yyyy年M月d日}）", body, null, now);
+        }).ToList();
+        return await writer.AddAsync(digests, ct);
     }
 }

@@ -24,12 +24,17 @@ public static class NotificationsApi
     private static IQueryable<Notification> Visible(MinshengDb db, CurrentUser me, UnitTree units)
     {
         var subtree = units.Subtree(me.UnitId).Select(id => (long?)id).ToArray();
+        // Supervision notices carry the lead unit and digests their county: each jurisdiction reads its own.
+        // Notices addressed to no unit predate jurisdictions and stay with staff who see the whole deployment.
+        var everything = me.SeesEverything;
         return me.Role switch
         {
             Role.UnitHandler or Role.UnitHead or Role.Dispatcher =>
                 db.Notifications.Where(n => n.Audience == Audience.Unit && subtree.Contains(n.UnitId)),
-            Role.Supervisor => db.Notifications.Where(n => n.Audience == Audience.Supervisors),
-            Role.Leader => db.Notifications.Where(n => n.Audience == Audience.Leaders || n.Audience == Audience.Supervisors),
+            Role.Supervisor => db.Notifications.Where(n => n.Audience == Audience.Supervisors
+                && (subtree.Contains(n.UnitId) || (everything && n.UnitId == null))),
+            Role.Leader => db.Notifications.Where(n => (n.Audience == Audience.Leaders || n.Audience == Audience.Supervisors)
+                && (subtree.Contains(n.UnitId) || (everything && n.UnitId == null))),
             _ => db.Notifications.Where(_ => false),
         };
     }

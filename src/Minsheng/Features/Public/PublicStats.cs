@@ -75,7 +75,8 @@ public sealed class PublicStats(MinshengDb db, UnitTree units, TimeProvider cloc
 
     public static string KindLabel(UnitKind kind) => kind switch
     {
-        UnitKind.County => "县（市）",
+        UnitKind.County => "县（区）",
+        UnitKind.City => "市",
         UnitKind.Department => "部门",
         UnitKind.Township => "乡镇（街道）",
         _ => "村（社区）",

@@ -50,6 +50,7 @@ public static class TimeLimitsApi
     /// <summary>A change is a new row effective now: appeals dispatched before keep the deadlines they got.</summary>
     internal static async Task<Created<PolicyView>> AddPolicy(PolicyRequest b, MinshengDb db, TimeLimitCache cache, AuditLog audit, CurrentUser me, TimeProvider clock, CancellationToken ct)
     {
+        me.RequireDeploymentAdmin();
         var errors = new FieldErrors();
         if (b.Tier is null) errors.Add("tier", "请选择办理层级。");
         if (b.Stage is null) errors.Add("stage", "请选择环节。");
@@ -68,6 +69,7 @@ public static class TimeLimitsApi
 
     internal static async Task<TimeLimitRules> PutRules(TimeLimitRules rules, MinshengDb db, TimeLimitCache cache, AuditLog audit, CurrentUser me, CancellationToken ct)
     {
+        me.RequireDeploymentAdmin();
         rules.Validate();
         var json = JsonSerializer.Serialize(rules);
         await db.WriteAsync(async () =>
@@ -111,6 +113,7 @@ public static class TimeLimitsApi
 
     internal static async Task<CalendarDayView> PutDay(string date, CalendarDayRequest b, MinshengDb db, TimeLimitCache cache, AuditLog audit, CurrentUser me, CancellationToken ct)
     {
+        me.RequireDeploymentAdmin();
         var day = ParseDate(date);
         var errors = new FieldErrors().Text("name", b.Name, "名称", 50);
         if (b.IsWorkingDay is null) errors.Add("isWorkingDay", "请说明这一天是否上班。");
@@ -131,6 +134,7 @@ public static class TimeLimitsApi
 
     internal static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteDay(string date, MinshengDb db, TimeLimitCache cache, AuditLog audit, CurrentUser me, CancellationToken ct)
     {
+        me.RequireDeploymentAdmin();
         var key = ParseDate(date).ToString("yyyy-MM-dd");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var row = await db.CalendarDays.FirstOrDefaultAsync(d => d.Date == key, ct);

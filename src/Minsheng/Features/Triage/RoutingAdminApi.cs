@@ -34,10 +34,12 @@ public static class RoutingAdminApi
     private static NotFound<ProblemDetails> Missing(string what, long id) =>
         TypedResults.NotFound(new ProblemDetails { Status = 404, Title = $"{what}不存在", Detail = $"找不到编号为 {id} 的{what}。" });
 
-    internal static async Task<List<RoutingRuleView>> Rules(MinshengDb db, UnitTree units, CancellationToken ct)
+    /// <summary>The rules that route to units of the caller's jurisdiction; a county's rules are its own.</summary>
+    internal static async Task<List<RoutingRuleView>> Rules(MinshengDb db, UnitTree units, CurrentUser me, CancellationToken ct)
     {
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        return (await db.RoutingRules.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct)).Select(r => View(r, categories, units)).ToList();
+        return (await db.RoutingRules.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct))
+            .Where(r => me.InJurisdiction(r.UnitId)).Select(r => View(r, categories, units)).ToList();
     }
 
     private static RoutingRuleView View(RoutingRuleRow r, Dictionary<long, string> categories, UnitTree units) =>
@@ -52,6 +54,8 @@ public static class RoutingAdminApi
         var errors = new FieldErrors().Text("note", b.Note, "备注", 200, required: false);
         if (b.UnitId is null) errors.Add("unitId", "请选择承办单位。");
         else if (units.Find(b.UnitId.Value) is not { Active: true }) errors.Add("unitId", "承办单位不存在或已停用。");
+        else if (!me.Covers(b.UnitId.Value)) errors.Add("unitId", "承办单位不在您管理的辖区内。");
+        if (b.RegionUnitId is { } rg && units.Find(rg) is not null && !me.Covers(rg)) errors.Add("regionUnitId", "区域不在您管理的辖区内。");
         if (b.CategoryId is null && b.RegionUnitId is null) errors.Add("categoryId", "分类和区域至少选择一项。");
         if (b.CategoryId is { } c && !await db.Categories.AnyAsync(x => x.Id == c, ct)) errors.Add("categoryId", "所选分类不存在。");
         if (b.RegionUnitId is { } r && !IsPlace(units.Find(r))) errors.Add("regionUnitId", "区域应为乡镇（街道）或村（社区）。");
@@ -75,7 +79,7 @@ public static class RoutingAdminApi
         CurrentUser me, TriageService triage, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await db.RoutingRules.FirstOrDefaultAsync(r => r.Id == id, ct) is not { } row) return Missing("分派规则", id);
+        if (await db.RoutingRules.FirstOrDefaultAsync(r => r.Id == id, ct) is not { } row || !me.Covers(row.UnitId)) return Missing("分派规则", id);
         db.RoutingRules.Remove(row);
         await audit.AppendAsync(me.Username, "routing-rule.remove", "routing_rule", id.ToString(), null, ct);
         await db.SaveChangesAsync(ct);
@@ -84,9 +88,9 @@ public static class RoutingAdminApi
         return TypedResults.NoContent();
     }
 
-    internal static async Task<List<GazetteerView>> Aliases(MinshengDb db, UnitTree units, CancellationToken ct) =>
+    internal static async Task<List<GazetteerView>> Aliases(MinshengDb db, UnitTree units, CurrentUser me, CancellationToken ct) =>
         (await db.Gazetteer.AsNoTracking().OrderBy(g => g.Alias).ThenBy(g => g.Id).ToListAsync(ct))
-            .Select(g => new GazetteerView(g.Id, g.Alias, g.UnitId, units.NameOf(g.UnitId))).ToList();
+            .Where(g => me.InJurisdiction(g.UnitId)).Select(g => new GazetteerView(g.Id, g.Alias, g.UnitId, units.NameOf(g.UnitId))).ToList();
 
     internal static async Task<Created<GazetteerView>> AddAlias(GazetteerRequest b, MinshengDb db, UnitTree units, AuditLog audit,
         CurrentUser me, TriageService triage, CancellationToken ct)
@@ -96,6 +100,7 @@ public static class RoutingAdminApi
         if (alias.Length == 1) errors.Add("alias", "地名至少两个字，一个字会在文中处处命中。");
         if (b.UnitId is null) errors.Add("unitId", "请选择地名所在的乡镇或村。");
         else if (!IsPlace(units.Find(b.UnitId.Value))) errors.Add("unitId", "地名应指向乡镇（街道）或村（社区）。");
+        else if (!me.Covers(b.UnitId.Value)) errors.Add("unitId", "该地点不在您管理的辖区内。");
         if (!errors.Any && await db.Gazetteer.AnyAsync(g => g.Alias == alias && g.UnitId == b.UnitId, ct))
             errors.Add("alias", "地名库中已有这一条。");
         errors.ThrowIfAny();
@@ -114,7 +119,7 @@ public static class RoutingAdminApi
         CurrentUser me, TriageService triage, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await db.Gazetteer.FirstOrDefaultAsync(g => g.Id == id, ct) is not { } row) return Missing("地名", id);
+        if (await db.Gazetteer.FirstOrDefaultAsync(g => g.Id == id, ct) is not { } row || !me.Covers(row.UnitId)) return Missing("地名", id);
         db.Gazetteer.Remove(row);
         await audit.AppendAsync(me.Username, "gazetteer.remove", "gazetteer", id.ToString(), row.Alias, ct);
         await db.SaveChangesAsync(ct);

@@ -23,7 +23,7 @@ public sealed record SuggestionInput(string Title, string Content, string? Phone
 /// Category, type, lead unit, near-duplicates and repeat callers for one text. Only appeals the viewer
 /// may see are compared, and a phone number leaves here masked only.
 /// </summary>
-public sealed class TriageSuggestions(TriageService triage, AppealScope scope, AppealPresenter presenter, TimeProvider clock)
+public sealed class TriageSuggestions(TriageService triage, AppealScope scope, AppealPresenter presenter, CurrentUser me, TimeProvider clock)
 {
     public const double MinSimilarity = 0.5;
     public const int DuplicateDays = 30;
@@ -40,10 +40,13 @@ public sealed class TriageSuggestions(TriageService triage, AppealScope scope, A
         var routing = triage.Routing;
         var category = PredictCategory(input, routing);
         var type = PredictType(input);
-        var mentions = routing.Suggester.Places.Find(input.Title + "\n" + input.Content + "\n" + input.Address);
+        // Place names and rules of another county never steer this desk: only places and units it covers count.
+        var mentions = routing.Suggester.Places.Find(input.Title + "\n" + input.Content + "\n" + input.Address)
+            .Where(m => !me.IsAuthenticated || me.Covers(m.Unit.Id)).ToList();
         // The operator's own choice beats the model; an unsure prediction is not used for rules.
         var categoryForRules = input.CategoryId ?? (category is { NeedsManual: false, Top.Count: > 0 } ? category.Top[0].CategoryId : null);
         var route = routing.Suggester.Suggest(mentions, categoryForRules, input.RegionUnitId);
+        if (route is not null && me.IsAuthenticated && !me.Covers(route.UnitId)) route = null;
         var duplicates = neighbours ? await DuplicatesAsync(input, mentions, routing.Suggester.Places, ct) : [];
         var repeats = neighbours ? await RepeatsAsync(input, ct) : [];
         return new TriageSuggestionsView(category, type, route, duplicates, repeats);

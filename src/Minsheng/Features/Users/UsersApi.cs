@@ -27,24 +27,26 @@ public static class UsersApi
         return group;
     }
 
-    private static async Task<List<UserView>> List(MinshengDb db, TimeProvider clock, CancellationToken ct)
+    /// <summary>The accounts of units in the admin's own subtree (a county's admin never sees the next county's).</summary>
+    private static async Task<List<UserView>> List(MinshengDb db, CurrentUser me, UnitTree units, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        return (await db.Users.AsNoTracking().OrderBy(u => u.Username).ToListAsync(ct)).Select(u => View(u, now)).ToList();
+        var mine = units.Subtree(me.UnitId).ToArray();
+        return (await db.Users.AsNoTracking().Where(u => mine.Contains(u.UnitId)).OrderBy(u => u.Username).ToListAsync(ct)).Select(u => View(u, now)).ToList();
     }
 
     private static async Task<Created<UserView>> Create(CreateUserRequest body, UserAdmin admin, CurrentUser me, TimeProvider clock, CancellationToken ct)
     {
-        var user = await admin.AddAsync(body.Username?.Trim(), body.DisplayName, body.Role, body.UnitId, body.Password, me.Username, ct);
+        var user = await admin.AddAsync(body.Username?.Trim(), body.DisplayName, body.Role, body.UnitId, body.Password, me.Username, ct, me.Covers);
         return TypedResults.Created($"/api/users/{user.Id}", View(user, clock.GetUtcNow()));
     }
 
     private static async Task<Results<Ok<UserView>, NotFound<ProblemDetails>>> Update(long id, UpdateUserRequest body, UserAdmin admin, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
-        await admin.UpdateAsync(id, body.DisplayName, body.Role, body.UnitId, body.Active, me.Username, ct) is { } user
+        await admin.UpdateAsync(id, body.DisplayName, body.Role, body.UnitId, body.Active, me.Username, ct, me.Covers) is { } user
             ? TypedResults.Ok(View(user, clock.GetUtcNow())) : NotFound();
 
     private static async Task<Results<NoContent, NotFound<ProblemDetails>>> ResetPassword(long id, ResetPasswordRequest body, UserAdmin admin, CurrentUser me, CancellationToken ct) =>
-        await admin.ResetPasswordAsync(id, body.Password, me.Username, ct) is null ? NotFound() : TypedResults.NoContent();
+        await admin.ResetPasswordAsync(id, body.Password, me.Username, ct, me.Covers) is null ? NotFound() : TypedResults.NoContent();
 
     private static NotFound<ProblemDetails> NotFound() => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "用户不存在" });
 

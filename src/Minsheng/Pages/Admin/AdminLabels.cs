@@ -8,7 +8,8 @@ public static class AdminLabels
 {
     public static string Kind(UnitKind k) => k switch
     {
-        UnitKind.County => "县（市）",
+        UnitKind.County => "县（区）",
+        UnitKind.City => "市",
         UnitKind.Department => "部门",
         UnitKind.Township => "乡镇（街道）",
         _ => "村（社区）",

@@ -78,10 +78,10 @@ public sealed class RoutingModel(MinshengDb db, UnitTree tree, AuditLog audit, C
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Rules = await RoutingAdminApi.Rules(db, tree, ct);
-        Aliases = await RoutingAdminApi.Aliases(db, tree, ct);
+        Rules = await RoutingAdminApi.Rules(db, tree, me, ct);
+        Aliases = await RoutingAdminApi.Aliases(db, tree, me, ct);
         Categories = await PickLists.CategoriesAsync(db, ct);
-        Units = tree.All.Where(u => u.Active).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
+        Units = tree.All.Where(u => u.Active && me.Covers(u.Id)).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
         Places = Units.Where(u => u.Kind is UnitKind.Township or UnitKind.Village).ToList();
         var inUse = new[] { triage.Model(TriageModelRow.CategoryKind)?.Id, triage.Model(TriageModelRow.TypeKind)?.Id };
         Models = (await db.TriageModels.AsNoTracking().OrderBy(m => m.Kind).ThenByDescending(m => m.Version)

@@ -33,6 +33,7 @@ public sealed class UnitsModel(MinshengDb db, UnitTree tree, AuditLog audit, Cur
     public static UnitKind ChildKindOf(UnitInfo? parent) => parent?.Kind switch
     {
         null => UnitKind.County,
+        UnitKind.City => UnitKind.County,
         UnitKind.Township or UnitKind.Village => UnitKind.Village,
         _ => UnitKind.Department,
     };
@@ -82,8 +83,9 @@ public sealed class UnitsModel(MinshengDb db, UnitTree tree, AuditLog audit, Cur
 
     private void Load()
     {
-        var all = tree.All.OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
-        Selected = Id is { } id ? tree.Find(id) : null;
+        // A county's admin sees and edits the county's own tree.
+        var all = tree.All.Where(u => me.Covers(u.Id)).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
+        Selected = Id is { } id && me.Covers(id) ? tree.Find(id) : null;
         VillageCounts = all.Where(u => u.Kind == UnitKind.Village && u.ParentId is not null).GroupBy(u => u.ParentId!.Value).ToDictionary(g => g.Key, g => g.Count());
         if (!string.IsNullOrWhiteSpace(Q))
             Units = all.Where(u => u.Name.Contains(Q.Trim(), StringComparison.OrdinalIgnoreCase) || u.Code.Contains(Q.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();

@@ -55,13 +55,14 @@ public sealed class UsersModel(MinshengDb db, UserAdmin admin, UnitTree tree, Cu
     {
         (EditDisplayName, EditRole, EditUnitId) = (editDisplayName, editRole, editUnitId);
         User? user = null;
-        var ok = await TryAsync("edit", async () => user = await admin.UpdateAsync(Id ?? 0, editDisplayName, editRole, editUnitId, null, me.Username, ct));
+        var ok = await TryAsync("edit", async () => user = await admin.UpdateAsync(Id ?? 0, editDisplayName, editRole, editUnitId, null, me.Username, ct, me.Covers));
         return await AfterAsync(ok, user, u => $"已保存“{u.Username}”。角色或单位变化后，该用户需要重新登录。", ct);
     }
 
     public async Task<IActionResult> OnPostActiveAsync(bool active, CancellationToken ct)
     {
         var current = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == Id, ct);
+        if (current is not null && !me.Covers(current.UnitId)) current = null;
         if (current?.Id == me.Id && !active)
         {
             Banner = "不能停用自己正在使用的账户。";
@@ -70,7 +71,7 @@ public sealed class UsersModel(MinshengDb db, UserAdmin admin, UnitTree tree, Cu
         }
         User? user = null;
         var ok = current is not null && await TryAsync(async () =>
-            user = await admin.UpdateAsync(current.Id, current.DisplayName, null, null, active, me.Username, ct));
+            user = await admin.UpdateAsync(current.Id, current.DisplayName, null, null, active, me.Username, ct, me.Covers));
         return await AfterAsync(ok, user, u => active ? $"已启用“{u.Username}”。" : $"已停用“{u.Username}”，其登录已失效。", ct);
     }
 
@@ -78,7 +79,7 @@ public sealed class UsersModel(MinshengDb db, UserAdmin admin, UnitTree tree, Cu
     {
         var password = Passwords.Generate();
         User? user = null;
-        var ok = await TryAsync(async () => user = await admin.ResetPasswordAsync(Id ?? 0, password, me.Username, ct));
+        var ok = await TryAsync(async () => user = await admin.ResetPasswordAsync(Id ?? 0, password, me.Username, ct, me.Covers));
         if (ok && user is not null) NewPassword = (user.Username, password);
         else if (ok) Banner = "用户不存在：可能已被他人删除，请刷新页面。";
         await LoadAsync(ct);
@@ -93,7 +94,7 @@ public sealed class UsersModel(MinshengDb db, UserAdmin admin, UnitTree tree, Cu
         var password = string.IsNullOrEmpty(newPassword) ? Passwords.Generate() : newPassword;
         User? user = null;
         var ok = await TryAsync("new", async () =>
-            user = await admin.AddAsync(newUsername?.Trim(), newDisplayName, newRole, newUnitId, password, me.Username, ct));
+            user = await admin.AddAsync(newUsername?.Trim(), newDisplayName, newRole, newUnitId, password, me.Username, ct, me.Covers));
         if (ok)
         {
             NewPassword = (user!.Username, password);
@@ -116,8 +117,10 @@ public sealed class UsersModel(MinshengDb db, UserAdmin admin, UnitTree tree, Cu
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        UnitOptions = tree.All.Where(u => u.Active).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
-        var query = db.Users.AsNoTracking();
+        // A county's admin lists and manages the accounts of that county only.
+        UnitOptions = tree.All.Where(u => u.Active && me.Covers(u.Id)).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
+        var mine = tree.Subtree(me.UnitId).ToArray();
+        var query = db.Users.AsNoTracking().Where(u => mine.Contains(u.UnitId));
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var q = Q.Trim();
@@ -141,7 +144,7 @@ public sealed class UsersModel(MinshengDb db, UserAdmin admin, UnitTree tree, Cu
         var rows = await query.OrderBy(u => u.Username).Take(PageSize).ToListAsync(ct);
         // Lockouts end by themselves; the filter narrows in memory because the stored time needs no index here.
         Users = Status == "locked" ? rows.Where(u => u.IsLockedOut(now)).ToList() : rows;
-        Selected = Id is { } id ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) : null;
+        Selected = Id is { } id ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && mine.Contains(u.UnitId), ct) : null;
         EditDisplayName ??= Selected?.DisplayName;
         EditRole ??= Selected?.Role;
         EditUnitId ??= Selected?.UnitId;

@@ -23,6 +23,9 @@ public sealed class DetailModel(AppealCommands commands, AppealPresenter present
     public AppealDetail Detail { get; private set; } = null!;
     public IReadOnlyList<ActionChoice> Actions { get; private set; } = [];
     public IReadOnlyList<UnitInfo> Units { get; private set; } = [];
+    /// <summary>The counties below a city desk, for 交办下级; empty for a county's own desk.</summary>
+    public IReadOnlyList<UnitInfo> Counties { get; private set; } = [];
+    public string JurisdictionName(UnitInfo u) => units.JurisdictionOf(u.Id)?.Name ?? "";
     public IReadOnlyList<Category> Categories { get; private set; } = [];
     public TriageSuggestionsView? Suggestions { get; private set; }
     /// <summary>The action whose form failed, re-opened with its errors.</summary>
@@ -91,9 +94,13 @@ public sealed class DetailModel(AppealCommands commands, AppealPresenter present
             .Select(slug => AppealActionCatalog.Find(slug)!)
             .Select(e => new ActionChoice(e.Slug, e.Slug == "callback" ? "记录回访" : Labels.Action(e.Action), e.Action))
             .ToList();
+        Counties = units.All.Where(u => u.Active && u.Kind == UnitKind.County && u.Id != me.UnitId && me.Covers(u.Id)).OrderBy(u => u.Code).ToList();
+        if (Counties.Count == 0) Actions = Actions.Where(a => a.Action != AppealAction.HandDown).ToList();
         if (Actions.Any(a => a.Action == AppealAction.Dispatch))
         {
-            Units = units.All.Where(u => u.Active && u.ParentId is not null && u.Kind != UnitKind.Village).OrderBy(u => u.Kind).ThenBy(u => u.Code).ToList();
+            // Only units of the dispatcher's own jurisdiction: a county never dispatches into the next county.
+            Units = units.All.Where(u => u.Active && !u.Kind.IsJurisdiction() && u.Kind != UnitKind.Village && me.Covers(u.Id))
+                .OrderBy(u => u.Path.Count(c => c == '/')).ThenBy(u => u.Kind).ThenBy(u => u.Code).ToList();
             Categories = await db.Categories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.Code).ToListAsync(ct);
             Suggestions = await triage.SuggestAsync(SuggestionFor(appeal), ct, neighbours: false);
         }

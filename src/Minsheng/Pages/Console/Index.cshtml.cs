@@ -97,8 +97,9 @@ public sealed class IndexModel(RegisterAppeal register, AppealCommands commands,
     private async Task LoadAsync(CancellationToken ct, bool withHints = false)
     {
         Categories = await PickLists.CategoriesAsync(db, ct);
-        Townships = PickLists.Townships(units);
-        Units = units.All.Where(u => u.Active).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
+        // The desk registers into its own county: places and units of the next county are not offered.
+        Townships = PickLists.Townships(units, me.UnitId);
+        Units = units.All.Where(u => u.Active && me.Covers(u.Id)).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
         if (withHints) Hints = await HttpContext.RequestServices.GetHintsAsync(Form, ct);
     }
 }

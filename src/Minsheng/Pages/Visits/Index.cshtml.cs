@@ -141,5 +141,5 @@ public sealed class IndexModel(RegisterAppeal register, UnitTree units, CurrentU
         $"{content.Trim()}\n（{date:yyyy年M月d日}入户走访，记录人：{me.DisplayName}）";
 
     private void Load() =>
-        Places = PickLists.Townships(units, me.Role.IsUnitStaff() ? me.UnitId : null);
+        Places = PickLists.Townships(units, me.UnitId);
 }
