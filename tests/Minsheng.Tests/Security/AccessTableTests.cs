@@ -70,7 +70,7 @@ public sealed class AccessTableTests(AccessTableApp fixture) : IClassFixture<Acc
             if (fixture.Body(row) is { } body) request.Content = JsonContent.Create(body, options: Infrastructure.Http.Json);
             using var response = await client.SendAsync(request);
             var expected = row.Expected[column];
-            if (Check(row, column, expected, response) is { } got)
+            if (await Check(row, column, expected, response) is { } got)
                 wrong.Add($"    {column,-12} expected {expected,-5} got {got}  ({row.Method} {path})");
         }
         return wrong.Count == 0 ? null
@@ -78,7 +78,7 @@ public sealed class AccessTableTests(AccessTableApp fixture) : IClassFixture<Acc
     }
 
     /// <summary>Null when the answer is what the cell says, otherwise a description of the answer.</summary>
-    private static string? Check(AccessRow row, string column, string expected, HttpResponseMessage response)
+    private static async Task<string?> Check(AccessRow row, string column, string expected, HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
         var location = response.Headers.Location?.OriginalString ?? "";
@@ -88,7 +88,10 @@ public sealed class AccessTableTests(AccessTableApp fixture) : IClassFixture<Acc
         var got = redirect ? $"{status} → {location}" : $"{status}";
         bool ok = (expected, row.IsPage) switch
         {
-            ("401", false) => status == 401 && (column != AccessRow.Anonymous || response.Content.Headers.ContentType?.MediaType == "application/problem+json"),
+            // An anonymous API caller is told in Chinese, as ProblemDetails, to sign in.
+            ("401", false) => status == 401 && (column != AccessRow.Anonymous
+                || (response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+                    && (await response.Content.ReadAsStringAsync()).Contains("未登录或登录已过期"))),
             ("403", false) => status == 403,
             ("401", true) => toLogin,
             ("403", true) => toDenied,
