@@ -194,7 +194,8 @@ public sealed class AccessTableApp : IAsyncLifetime
         row.Method == "POST" && row.Route.StartsWith("/api/appeals/{id:long}/")
         && AppealActionCatalog.Find(row.Route.Split('/')[^1]) is not null;
 
-    private readonly Dictionary<string, long> _fresh = new();
+    // Rows run in parallel; each row creates and then reuses its own appeal.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _fresh = new();
 
     private async Task<long> FreshAppeal(AccessRow row)
     {
