@@ -11,7 +11,8 @@ namespace Minsheng.Features.Appeals;
 public sealed record ActionInput(
     string? Content = null, string? Comment = null, string? Reason = null, int? Days = null,
     long? LeadUnitId = null, long[]? CoUnitIds = null, long? CategoryId = null, Tier? Tier = null, AppealType? Type = null,
-    CallbackOutcome? Outcome = null, bool? Resolved = null, bool? UnitAtFault = null, long? TargetId = null, int? Version = null);
+    CallbackOutcome? Outcome = null, bool? Resolved = null, bool? UnitAtFault = null, long? TargetId = null, int? Version = null,
+    string? OverrideReason = null);
 
 /// <summary>One workflow action as the outside world names it: its URL slug, the rule it checks and how it applies the input.</summary>
 public sealed record ActionEntry(string Slug, AppealAction Action, Func<AppealActionsApi.Ctx, Appeal, ActionInput, Actor, DateTimeOffset, Task> Apply);
