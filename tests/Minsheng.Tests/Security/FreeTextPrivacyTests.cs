@@ -99,6 +99,10 @@ public sealed class FreeTextPrivacyTests
         seen["page"].ShouldContain("【已隐去】");
         seen["export"].ShouldContain("【已隐去】举报住建局工作人员违规收费");
         await handler.Post($"/api/appeals/{id}/unmask", new { reason = "需要联系群众" }).Expect(HttpStatusCode.Forbidden);
+        // Nor can the unit find out by searching for the number.
+        (await handler.Expect($"/api/appeals?q={Phone}"))["total"]!.GetValue<int>().ShouldBe(0);
+        (await handler.Expect("/api/appeals?q=1391111"))["total"]!.GetValue<int>().ShouldBe(0);
+        (await handler.Expect("/api/appeals?q=违规收费"))["total"]!.GetValue<int>().ShouldBe(1);
 
         // Deadline notices to the unit are written without it too.
         app.Clock.Advance(TimeSpan.FromDays(3));
