@@ -1,3 +1,4 @@
+using Minsheng.Domain.Privacy;
 using Minsheng.Domain.TimeLimits;
 
 namespace Minsheng.Domain.Appeals;
@@ -21,15 +22,23 @@ public sealed partial class Appeal
 
     /// <summary>
     /// Deadlines are set at the first dispatch of a round and carry over returns and re-dispatches;
-    /// only a redo or a reopen starts new clocks.
+    /// only a redo or a reopen starts new clocks. An appeal about a unit never goes to that unit or its subtree
+    /// (as lead or co-unit) unless a root dispatcher gives a reason (<see cref="SubjectDispatch"/>); without
+    /// <paramref name="subject"/> only the subject unit itself is refused.
     /// </summary>
-    public void Dispatch(long leadUnitId, IReadOnlyCollection<long> coUnitIds, Actor actor, DateTimeOffset now,
-        string? comment = null, long? categoryId = null, Tier? tier = null, AppealType? type = null, DeadlineSchedule? schedule = null)
+    /// <returns>True when the subject-unit rule was overridden; the reason is in the timeline entry.</returns>
+    public bool Dispatch(long leadUnitId, IReadOnlyCollection<long> coUnitIds, Actor actor, DateTimeOffset now,
+        string? comment = null, long? categoryId = null, Tier? tier = null, AppealType? type = null, DeadlineSchedule? schedule = null,
+        SubjectDispatch? subject = null)
     {
         if (coUnitIds.Contains(leadUnitId))
             throw new DomainValidationException("coUnitIds", "协办单位不能与主办单位相同。");
-        Act(AppealAction.Dispatch, actor, now, comment, () =>
+        var (errors, note) = (subject ?? SubjectDispatch.SameUnitOnly).Check(this, leadUnitId, coUnitIds);
+        var text = note is null ? comment : string.IsNullOrWhiteSpace(comment) ? note : $"{comment.Trim()}\n{note}";
+        // Inside the change: the role and the status are checked first, so a caller learns nothing it may not.
+        Act(AppealAction.Dispatch, actor, now, text, () =>
         {
+            errors.ThrowIfAny();
             LeadUnitId = leadUnitId;
             _coUnits.Clear();
             _coUnits.AddRange(coUnitIds.Distinct().Select(id => new AppealCoUnit(id)));
@@ -40,6 +49,7 @@ public sealed partial class Appeal
             DispatchedAt = now;
             if (SignForDue is null && schedule is not null) SetDeadlines(schedule.Compute(Tier, Type, now), schedule);
         });
+        return note is not null;
     }
 
     public void Claim(Actor actor, DateTimeOffset now, string? comment = null) =>

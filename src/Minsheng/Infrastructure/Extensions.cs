@@ -37,6 +37,7 @@ public static class Extensions
         services.AddScoped<UserAdmin>();
         services.AddScoped<AppealScope>();
         services.AddScoped<AppealPresenter>();
+        services.AddSingleton<AppealText>();
         services.AddScoped<AppealCommands>();
         services.AddScoped<ComplainantAccess>();
         services.AddScoped<AppealNumbers>();

@@ -21,7 +21,7 @@ public sealed class PublicityPageTests(BrowserFixture f)
         B.Click("预览并公开");
         B.Arrive($"/publicity/{id}", "公开发布");
         var content = B.AttributeOf("#content", "value")!;
-        content.ShouldBe("我是某某，电话[电话已隐去]。学校门口每天上下学乱停车，孩子过马路很危险。");
+        content.ShouldBe("我是某某，电话【已隐去】。学校门口每天上下学乱停车，孩子过马路很危险。");
         B.Fill("title", "学校门口上下学乱停车");
         B.Screenshot("publicity-preview");
         B.Click("公开发布");

@@ -163,7 +163,8 @@ public sealed class AppealJourneyTests(BrowserFixture f)
             subjectUnitId = f.App.County.Housing.Id, citizenName = "王建国", citizenPhone = "13700001111",
         });
         using var dispatcher = await f.App.ApiAs("dispatcher");
-        await dispatcher.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = f.App.County.Housing.Id }).Expect(HttpStatusCode.OK);
+        await dispatcher.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = f.App.County.Housing.Id, overrideReason = "收费事项仅该局可查处" })
+            .Expect(HttpStatusCode.OK);
 
         B.SignIn("housing-handler");
         B.Open($"/appeals/{id}");

@@ -45,7 +45,7 @@ public sealed class PublicityTests(PortalApp shared) : IClassFixture<PortalApp>
         candidates["items"]!.AsArray().ShouldHaveSingleItem()!["appealId"]!.GetValue<long>().ShouldBe(id);
 
         var preview = await publicity.Expect($"/api/publicity/appeals/{id}/preview");
-        preview["content"]!.GetValue<string>().ShouldBe("我叫某某，电话[电话已隐去]，身份证[身份证号已隐去]，家住城关镇王庄村12号。村口路灯坏了两周，某某多次反映无果。");
+        preview["content"]!.GetValue<string>().ShouldBe("我叫某某，电话【已隐去】，身份证【已隐去】，家住城关镇王庄村12号。村口路灯坏了两周，某某多次反映无果。");
 
         var created = await publicity.Post("/api/publicity/cases", new { appealId = id }).Expect(HttpStatusCode.Created);
         var caseId = created["id"]!.GetValue<long>();
@@ -55,7 +55,7 @@ public sealed class PublicityTests(PortalApp shared) : IClassFixture<PortalApp>
         text.ShouldNotContain("34112219800101123X");
         text.ShouldNotContain("王小明");
         shown["content"]!.GetValue<string>().ShouldContain("王庄村12号");
-        shown["reply"]!.GetValue<string>().ShouldBe("已联系某某（[电话已隐去]）并更换路灯。");
+        shown["reply"]!.GetValue<string>().ShouldBe("已联系某某（【已隐去】）并更换路灯。");
         shown["unit"]!.GetValue<string>().ShouldBe("县住房和城乡建设局");
 
         var list = await App.Anonymous().Expect("/api/public/cases?q=路灯&size=50");
@@ -87,7 +87,7 @@ public sealed class PublicityTests(PortalApp shared) : IClassFixture<PortalApp>
             appealId = id, title = "王庄村路灯修复", content = "群众反映村口路灯损坏。王小明的电话是 138 1234 5678。", reply = "已更换路灯。",
         }).Expect(HttpStatusCode.Created);
         created["title"]!.GetValue<string>().ShouldBe("王庄村路灯修复");
-        created["content"]!.GetValue<string>().ShouldBe("群众反映村口路灯损坏。某某的电话是 [电话已隐去]。");
+        created["content"]!.GetValue<string>().ShouldBe("群众反映村口路灯损坏。某某的电话是 【已隐去】。");
         created["reply"]!.GetValue<string>().ShouldBe("已更换路灯。");
     }
 

@@ -5,13 +5,21 @@ namespace Minsheng.Tests.Portal;
 public sealed class RedactionTests
 {
     [Theory]
-    [InlineData("我的电话是13812345678，请回电", "我的电话是[电话已隐去]，请回电")]
-    [InlineData("联系138 1234 5678或138-1234-5678", "联系[电话已隐去]或[电话已隐去]")]
-    [InlineData("手机+86 13912345678", "手机[电话已隐去]")]
-    [InlineData("座机0550-7021356，或(0550)7021356，或010 12345678", "座机[电话已隐去]，或[电话已隐去]，或[电话已隐去]")]
-    [InlineData("身份证号34112219800101123X。", "身份证号[身份证号已隐去]。")]
-    [InlineData("身份证341122198001011234", "身份证[身份证号已隐去]")]
-    public void Phones_and_id_numbers_are_replaced(string text, string expected) => Redaction.Redact(text).ShouldBe(expected);
+    [InlineData("我的电话是13812345678，请回电", "我的电话是【已隐去】，请回电")]
+    [InlineData("联系138 1234 5678或138-1234-5678", "联系【已隐去】或【已隐去】")]
+    [InlineData("手机+86 13912345678", "手机【已隐去】")]
+    [InlineData("座机0550-7021356，或(0550)7021356，或010 12345678", "座机【已隐去】，或【已隐去】，或【已隐去】")]
+    [InlineData("身份证号34112219800101123X。", "身份证号【已隐去】。")]
+    [InlineData("身份证341122198001011234", "身份证【已隐去】")]
+    // The spellings an attack review found published in full.
+    [InlineData("手机１３９１１１１２２２２", "手机【已隐去】")]
+    [InlineData("电话138.0013.8000", "电话【已隐去】")]
+    [InlineData("号码1 3 9 1 1 1 1 2 2 2 2", "号码【已隐去】")]
+    [InlineData("电话一三八一二三四五六七八", "电话【已隐去】")]
+    [InlineData("身份证 3411 2219 8001 0112 34", "身份证 【已隐去】")]
+    [InlineData("邮箱li.si@qq.com", "邮箱【已隐去】")]
+    [InlineData("住3栋2单元501室，车牌皖A12345，微信zhang_san88", "住【已隐去】，车牌【已隐去】，微信【已隐去】")]
+    public void Personal_data_is_removed(string text, string expected) => Redaction.Redact(text).ShouldBe(expected);
 
     [Fact]
     public void The_complainants_name_is_replaced_everywhere()
@@ -21,10 +29,15 @@ public sealed class RedactionTests
     }
 
     [Theory]
-    [InlineData("城关镇王庄村12号院3单元401室")]
+    [InlineData("城关镇王庄村12号院门口")]
     [InlineData("受理编号202611160001，请拨打12345热线")]
     [InlineData("共有1380户居民，约20000平方米，损失5000元")]
-    public void Addresses_house_numbers_and_other_numbers_stay(string text) => Redaction.Redact(text, "李四").ShouldBe(text);
+    public void Addresses_and_other_numbers_stay(string text) => Redaction.Redact(text, "李四").ShouldBe(text);
+
+    [Fact]
+    public void Directory_phones_stay_when_the_detector_knows_them() =>
+        Redaction.Redact("请拨打住建局0550-7021356咨询，我的电话13911112222", null, new Minsheng.Domain.Privacy.PiiDetector(["0550-7021356"]))
+            .ShouldBe("请拨打住建局0550-7021356咨询，我的电话【已隐去】");
 
     [Fact]
     public void A_one_character_name_is_not_erased_from_the_text() =>

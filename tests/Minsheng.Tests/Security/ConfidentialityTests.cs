@@ -22,7 +22,7 @@ public sealed class ConfidentialityTests
             type = "Report", title = "举报住建局工作人员违规收费", citizenName = Name, citizenPhone = Phone,
             citizenAddress = "城关镇王庄村8号", subjectUnitId = c.Housing.Id,
         });
-        await dispatcher.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = c.Housing.Id }).Expect(HttpStatusCode.OK);
+        await dispatcher.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = c.Housing.Id, overrideReason = "收费事项仅该局可查处" }).Expect(HttpStatusCode.OK);
         await handler.Post($"/api/appeals/{id}/claim", new { comment = "已签收" }).Expect(HttpStatusCode.OK);
 
         foreach (var client in new[] { handler, head })

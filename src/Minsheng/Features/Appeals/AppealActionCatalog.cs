@@ -12,7 +12,7 @@ public sealed record ActionInput(
     string? Content = null, string? Comment = null, string? Reason = null, int? Days = null,
     long? LeadUnitId = null, long[]? CoUnitIds = null, long? CategoryId = null, Tier? Tier = null, AppealType? Type = null,
     CallbackOutcome? Outcome = null, bool? Resolved = null, bool? UnitAtFault = null, long? TargetId = null, long? CountyId = null,
-    int? Version = null);
+    int? Version = null, string? OverrideReason = null);
 
 /// <summary>One workflow action as the outside world names it: its URL slug, the rule it checks and how it applies the input.</summary>
 public sealed record ActionEntry(string Slug, AppealAction Action, Func<AppealActionsApi.Ctx, Appeal, ActionInput, Actor, DateTimeOffset, Task> Apply);

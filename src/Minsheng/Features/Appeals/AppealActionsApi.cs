@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Minsheng.Domain;
 using Minsheng.Domain.Appeals;
 using Minsheng.Domain.Organization;
+using Minsheng.Domain.Privacy;
 using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.Appeals;
@@ -24,7 +25,7 @@ public static class AppealActionsApi
 
     /// <summary>What every action handler needs, injected once.</summary>
     public sealed class Ctx(AppealCommands commands, AppealPresenter presenter, AppealScope scope, UnitTree units,
-        Data.MinshengDb db, IHttpContextAccessor http, TimeLimits.TimeLimitCache timeLimits)
+        Data.MinshengDb db, IHttpContextAccessor http, TimeLimits.TimeLimitCache timeLimits, Audit.AuditLog audit, CurrentUser me)
     {
         public Domain.TimeLimits.DeadlineSchedule Schedule => timeLimits.Schedule;
 
@@ -51,7 +52,11 @@ public static class AppealActionsApi
             if (b.Type is { } ty && !Enum.IsDefined(ty)) errors.Add("type", "诉求性质无效。");
             if (b.Comment is { Length: > 2000 }) errors.Add("comment", "派单意见不能超过 2000 个字。");
             errors.ThrowIfAny();
-            a.Dispatch(b.LeadUnitId!.Value, b.CoUnitIds ?? [], actor, now, b.Comment, b.CategoryId, b.Tier, b.Type, Schedule);
+            // 举报不得交被举报单位: the domain refuses the subject unit's subtree unless a root dispatcher gives a reason.
+            var subject = new SubjectDispatch(units.IsWithin, actor.UnitId is { } mine && units.IsRoot(mine), b.OverrideReason);
+            if (a.Dispatch(b.LeadUnitId!.Value, b.CoUnitIds ?? [], actor, now, b.Comment, b.CategoryId, b.Tier, b.Type, Schedule, subject))
+                await audit.AppendAsync(me.Username, "appeal.dispatch-override", "appeal", a.Number,
+                    $"越级派给被反映单位，理由：{b.OverrideReason!.Trim()}", Ct);
         }
 
         /// <summary>市级交办: the target must be a county below the city desk (the domain checks "below").</summary>

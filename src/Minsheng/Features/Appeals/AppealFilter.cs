@@ -47,7 +47,10 @@ public sealed record AppealFilter(
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var text = Q.Trim();
-            q = q.Where(a => a.Number == text || a.Title.Contains(text) || a.Content.Contains(text));
+            // Searching the text for a phone or ID number would tell a viewer what masking hides from them: such a
+            // term matches appeal numbers only.
+            if (text.Count(char.IsAsciiDigit) >= 5 || Domain.Privacy.PiiDetector.Default.Find(text).Count > 0) q = q.Where(a => a.Number == text);
+            else q = q.Where(a => a.Number == text || a.Title.Contains(text) || a.Content.Contains(text));
         }
         return q;
     }

@@ -9,17 +9,17 @@ using Minsheng.Infrastructure;
 namespace Minsheng.Features.Appeals;
 
 /// <summary>Turns appeals into what the current viewer may see. The only place identity leaves the domain for staff.</summary>
-public sealed class AppealPresenter(MinshengDb db, UnitTree units, CurrentUser me, TimeLimits.TimeLimitCache timeLimits, TimeProvider clock)
+public sealed class AppealPresenter(MinshengDb db, UnitTree units, CurrentUser me, TimeLimits.TimeLimitCache timeLimits, TimeProvider clock, AppealText text)
 {
     private Dictionary<long, string>? _categories;
 
     private async Task<Dictionary<long, string>> CategoriesAsync(CancellationToken ct) =>
         _categories ??= await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
 
-    public async Task<AppealSummary> SummaryAsync(Appeal a, CancellationToken ct)
+    public async Task<AppealSummary> SummaryAsync(Appeal a, CancellationToken ct, bool unmasked = false)
     {
         var categories = await CategoriesAsync(ct);
-        return Summary(a, categories);
+        return Summary(a, categories, unmasked);
     }
 
     public async Task<IReadOnlyList<AppealSummary>> SummariesAsync(IEnumerable<Appeal> appeals, CancellationToken ct)
@@ -28,8 +28,8 @@ public sealed class AppealPresenter(MinshengDb db, UnitTree units, CurrentUser m
         return appeals.Select(a => Summary(a, categories)).ToList();
     }
 
-    private AppealSummary Summary(Appeal a, Dictionary<long, string> categories) => new(
-        a.Id, a.Number, a.Title, a.Status, Labels.Status(a.Status), a.Type, Labels.Type(a.Type), a.Tier, Labels.Tier(a.Tier),
+    private AppealSummary Summary(Appeal a, Dictionary<long, string> categories, bool unmasked = false) => new(
+        a.Id, a.Number, Text(a, a.Title, unmasked), a.Status, Labels.Status(a.Status), a.Type, Labels.Type(a.Type), a.Tier, Labels.Tier(a.Tier),
         a.Channel, Labels.Channel(a.Channel), a.CategoryId, a.CategoryId is { } c ? categories.GetValueOrDefault(c) : null,
         a.RegionUnitId, Name(a.RegionUnitId), a.LeadUnitId, Name(a.LeadUnitId), a.CreatedAt, a.UpdatedAt,
         new Deadlines(a.SignForDue, a.FirstContactDue, a.ReplyDue, a.ResolveDue), NextDue(a));
@@ -43,14 +43,26 @@ public sealed class AppealPresenter(MinshengDb db, UnitTree units, CurrentUser m
 
     public bool MaySeeComplainant(Appeal a) => Confidentiality.MaySeeComplainant(a, me.Role, me.UnitId, units.IsWithin);
 
+    /// <summary>How much personal data in this appeal's free text the viewer gets (removed, masked, or as written after 查阅).</summary>
+    public TextExposure Exposure(Appeal a, bool unmasked = false) => Confidentiality.TextExposureFor(MaySeeComplainant(a), unmasked);
+
+    /// <summary>The same for a row that loaded only some columns of an appeal.</summary>
+    public TextExposure Exposure(AppealType type, long? subjectUnitId) =>
+        Confidentiality.TextExposureFor(Confidentiality.MaySeeComplainant(type, subjectUnitId, me.Role, me.UnitId, units.IsWithin), false);
+
+    /// <summary>One of the appeal's free texts as this viewer may read it.</summary>
+    public string Text(Appeal a, string? value, bool unmasked = false) => text.Show(value, Exposure(a, unmasked), a.CitizenName);
+
+    private string? Optional(Appeal a, string? value, bool unmasked) => value is null ? null : Text(a, value, unmasked);
+
     public static bool MayUnmask(Role role) => role is Role.Operator or Role.Dispatcher or Role.UnitHandler or Role.UnitHead or Role.Supervisor or Role.Leader;
 
     public CitizenView? Citizen(Appeal a, bool unmasked)
     {
         if (!MaySeeComplainant(a)) return null;
-        if (a.IsAnonymous && a.CitizenAddress is null) return new CitizenView(true, null, null, null, false);
+        if (a.IsAnonymous && a.CitizenAddress is null) return new CitizenView(true, null, null, null, false, unmasked ? Original(a) : null);
         return unmasked
-            ? new CitizenView(a.IsAnonymous, a.CitizenName, a.CitizenPhone, a.CitizenAddress, false)
+            ? new CitizenView(a.IsAnonymous, a.CitizenName, a.CitizenPhone, a.CitizenAddress, false, Original(a))
             : new CitizenView(a.IsAnonymous, MaskName(a.CitizenName), a.CitizenPhone is { } p ? PhoneNumber.Mask(p) : null,
                 a.CitizenAddress is { } ad ? MaskAddress(ad) : null, true);
     }
@@ -59,16 +71,23 @@ public sealed class AppealPresenter(MinshengDb db, UnitTree units, CurrentUser m
 
     private static string MaskAddress(string address) => address.Length <= 6 ? "****" : address[..6] + "****";
 
+    /// <summary>The free texts as written, for the viewer who has just unmasked (查阅, logged).</summary>
+    private RevealedText Original(Appeal a) =>
+        new(a.Title, a.Content, a.Reply, a.ReplyDraft, a.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => Timeline(a, t, unmasked: true)).ToList());
+
+    /// <param name="unmasked">After a logged 查阅: identity and free text as written; otherwise masked, or removed for the subject unit.</param>
     public async Task<AppealDetail> DetailAsync(Appeal a, CancellationToken ct, bool unmasked = false)
     {
         var hidden = !MaySeeComplainant(a);
-        var timeline = a.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(Timeline).ToList();
+        var timeline = a.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => Timeline(a, t, unmasked)).ToList();
+        // The problem's address stays for staff who go there; where the complainant is withheld it could point to them.
+        var address = hidden ? Optional(a, a.Address, false) : a.Address;
         return new AppealDetail(
-            await SummaryAsync(a, ct), a.Content, a.Address, a.Latitude, a.Longitude,
+            await SummaryAsync(a, ct, unmasked), Text(a, a.Content, unmasked), address, a.Latitude, a.Longitude,
             Citizen(a, unmasked), hidden, a.SubjectUnitId is { } s ? new UnitRef(s, units.NameOf(s)) : null,
             a.CoUnits.Select(c => new UnitRef(c.UnitId, units.NameOf(c.UnitId))).ToList(),
-            a.Reply, a.ReplyDraft, a.RepliedAt, a.ClosedAt, a.CloseReason,
-            a.ReturnReason, a.ReturnCount, a.RedoCount, a.ExtensionUsed, a.PendingExtensionDays, a.PendingExtensionReason,
+            Optional(a, a.Reply, unmasked), Optional(a, a.ReplyDraft, unmasked), a.RepliedAt, a.ClosedAt, Optional(a, a.CloseReason, unmasked),
+            Optional(a, a.ReturnReason, unmasked), a.ReturnCount, a.RedoCount, a.ExtensionUsed, a.PendingExtensionDays, Optional(a, a.PendingExtensionReason, unmasked),
             a.CallbackAttempts, a.CallbackOutcome, a.MergedIntoId,
             a.Attachments.Select(x => new AttachmentView(x.Id, x.FileName, x.ContentType, x.Size)).ToList(),
             a.ActionsFor(me.ToActor()).Select(x => x.ToString()).ToList(), a.Version, Clocks(a), a.DeadlinesProvisional, timeline);
@@ -90,7 +109,7 @@ public sealed class AppealPresenter(MinshengDb db, UnitTree units, CurrentUser m
         return clocks;
     }
 
-    public TimelineView Timeline(TimelineEntry t) => new(
+    public TimelineView Timeline(Appeal a, TimelineEntry t, bool unmasked = false) => new(
         t.Id, t.At, t.Action, Labels.Action(t.Action), t.FromStatus, t.ToStatus, Labels.Status(t.ToStatus),
-        t.ActorName, t.ActorRole is { } r ? Labels.Role(r) : null, t.ActorUnitId is { } u ? units.NameOf(u) : null, t.Comment);
+        t.ActorName, t.ActorRole is { } r ? Labels.Role(r) : null, t.ActorUnitId is { } u ? units.NameOf(u) : null, Optional(a, t.Comment, unmasked));
 }

@@ -13,8 +13,14 @@ public sealed record AppealSummary(
     long? CategoryId, string? CategoryName, long? RegionUnitId, string? RegionName, long? LeadUnitId, string? LeadUnitName,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, Deadlines Deadlines, DateTimeOffset? NextDue);
 
-/// <summary>The complainant as the viewer may see them: masked by default, absent when confidential.</summary>
-public sealed record CitizenView(bool Anonymous, string? Name, string? Phone, string? Address, bool Masked);
+/// <summary>
+/// The complainant as the viewer may see them: masked by default, absent when confidential. After a logged 查阅
+/// it also carries the appeal's free text as written (Text), since that too is masked by default.
+/// </summary>
+public sealed record CitizenView(bool Anonymous, string? Name, string? Phone, string? Address, bool Masked, RevealedText? Text = null);
+
+/// <summary>The free texts of an appeal as written, shown only after 查阅.</summary>
+public sealed record RevealedText(string Title, string Content, string? Reply, string? ReplyDraft, IReadOnlyList<TimelineView> Timeline);
 
 public sealed record UnitRef(long Id, string Name);
 

@@ -65,7 +65,7 @@ public static class AppealsApi
 
     private static async Task<Results<Ok<List<TimelineView>>, NotFound<ProblemDetails>>> Timeline(long id, AppealCommands commands, AppealPresenter presenter, CancellationToken ct) =>
         await commands.LoadAsync(id, ct) is { } appeal
-            ? TypedResults.Ok(appeal.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(presenter.Timeline).ToList())
+            ? TypedResults.Ok(appeal.Timeline.OrderBy(t => t.At).ThenBy(t => t.Id).Select(t => presenter.Timeline(appeal, t)).ToList())
             : NotFoundProblem(id);
 
     /// <summary>查阅: reveals the complainant to a permitted viewer, with the reason kept in the access log.</summary>

@@ -42,8 +42,11 @@ public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffse
             var owner = departments.Where(d => d.d.CategoryCodes.Contains(demoCategory.Code)).Select(d => d.unit).FirstOrDefault();
             var lead = owner is null || random.NextDouble() < 0.3 ? townUnit : owner;
             var named = random.NextDouble() < 0.8;
-            long? subject = type == AppealType.Report && random.NextDouble() < 0.3 ? townUnit.Id
-                : type == AppealType.Complaint && random.NextDouble() < 0.1 ? lead.Id : null;
+            // An appeal about a unit is never handled by that unit (举报不得交被举报单位): the subject is the township
+            // when a department leads, and no unit is named when the township itself leads.
+            long? subject = (type == AppealType.Report && random.NextDouble() < 0.3) || (type == AppealType.Complaint && random.NextDouble() < 0.1)
+                ? townUnit.Id : null;
+            if (subject == lead.Id) subject = null;
             var channel = Pick(Channels);
             var draft = new AppealDraft(channel, type, category.Id, Pick(Tiers), text.Title, text.Content, village.Id,
                 $"{DemoCountyData.CountyName}{township.Name}{village.Name}", null, null,

@@ -5,7 +5,11 @@ using Minsheng.Domain.Accountability;
 using Minsheng.Domain.Appeals;
 using Minsheng.Domain.Notifications;
 using Minsheng.Domain.TimeLimits;
+using Minsheng.Domain.Organization;
+using Minsheng.Domain.Privacy;
+using Minsheng.Features.Appeals;
 using Minsheng.Features.TimeLimits;
+using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.Monitor;
 
@@ -15,8 +19,20 @@ namespace Minsheng.Features.Monitor;
 /// every escalation reached, and stores each appeal's next check. Then the lead rules run.
 /// </summary>
 public sealed class MonitorPass(MinshengDb db, TimeLimitCache timeLimits, SqlWriter writer, LeadRules leadRules,
-    IOptions<MonitorOptions> options, TimeProvider clock, ILogger<MonitorPass> logger)
+    IOptions<MonitorOptions> options, TimeProvider clock, ILogger<MonitorPass> logger, AppealText appealText, UnitTree units)
 {
+    /// <summary>
+    /// The title as a notice's audience may read it: the lead unit gets personal data removed when the appeal is about
+    /// it, everyone else masked. Notices are stored and sent on (webhook to SMS), so they are masked when written.
+    /// </summary>
+    private string TitleFor(Appeal appeal, Escalation escalation)
+    {
+        var exposure = escalation != Escalation.Supervision && appeal.LeadUnitId is { } lead
+            && !Confidentiality.MaySeeComplainant(appeal.Type, appeal.SubjectUnitId, Role.UnitHandler, lead, units.IsWithin)
+            ? TextExposure.Removed : TextExposure.Masked;
+        return appealText.Show(appeal.Title, exposure, appeal.CitizenName);
+    }
+
     public async Task<MonitorReport> RunAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -62,7 +78,7 @@ public sealed class MonitorPass(MinshengDb db, TimeLimitCache timeLimits, SqlWri
                 if (appeal.Due(stage) is not { } due || appeal.Done(stage) is not null) continue;
                 foreach (var escalation in DeadlineWatch.Reached(due, now, schedule.Time, schedule.Rules))
                 {
-                    notices.Add(Notices.For(escalation, appeal, stage, due, schedule.Rules, now));
+                    notices.Add(Notices.For(escalation, appeal, TitleFor(appeal, escalation), stage, due, schedule.Rules, now));
                     if (escalation == Escalation.Supervision) overdue.Add((appeal, stage, due));
                 }
             }
@@ -86,12 +102,12 @@ public sealed class MonitorPass(MinshengDb db, TimeLimitCache timeLimits, SqlWri
         if (!calendar.IsWorkingDay(today) || now < Domain.Calendar.ChinaTime.At(today, calendar.Hours.Periods[0].Start)) return 0;
         var open = await db.Appeals.AsNoTracking()
             .Where(a => a.Tier == Tier.HighLevel && a.Status != AppealStatus.Closed && a.Status != AppealStatus.Merged && a.Status != AppealStatus.Invalid)
-            .OrderBy(a => a.CreatedAt).Select(a => new { a.Number, a.Title, a.JurisdictionId }).ToListAsync(ct);
+            .OrderBy(a => a.CreatedAt).Select(a => new { a.Number, a.Title, a.CitizenName, a.JurisdictionId }).ToListAsync(ct);
         if (open.Count == 0) return 0;
         // One digest per county or city, addressed to it: a county's leaders never read the next county's cases.
         var digests = open.GroupBy(a => a.JurisdictionId).Select(g =>
         {
-            var body = $"今日在办高位办诉求 {g.Count()} 件：" + string.Join("；", g.Take(20).Select(a => $"{a.Number} {a.Title}")) + (g.Count() > 20 ? "……" : "。");
+            var body = $"今日在办高位办诉求 {g.Count()} 件：" + string.Join("；", g.Take(20).Select(a => $"{a.Number} {appealText.Show(a.Title, TextExposure.Masked, a.CitizenName)}")) + (g.Count() > 20 ? "……" : "。");
             return new Notification($"digest:{today:yyyy-MM-dd}:{g.Key}", NotificationKind.HighLevelDigest, Audience.Leaders, g.Key, null, null,
                 $"高位办日报（{today:yyyy年M月d日}）", body, null, now);
         }).ToList();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Minsheng.Data;
 using Minsheng.Domain;
 using Minsheng.Domain.Appeals;
+using Minsheng.Domain.Privacy;
 using Minsheng.Features.Appeals;
 using Minsheng.Features.Audit;
 using Minsheng.Infrastructure;
@@ -30,7 +31,7 @@ public enum PublishOutcome
 /// 案例公开 for the publicity officer: closed, answered appeals within their scope become redacted public cases.
 /// The redaction runs again on whatever the officer submits, so an edit cannot bring a phone number back.
 /// </summary>
-public sealed class Publicity(MinshengDb db, AppealScope scope, UnitTree units, CurrentUser me, AuditLog audit, TimeProvider clock)
+public sealed class Publicity(MinshengDb db, AppealScope scope, UnitTree units, CurrentUser me, AuditLog audit, TimeProvider clock, AppealText appealText)
 {
     public const int MaxSize = 100;
 
@@ -49,7 +50,7 @@ public sealed class Publicity(MinshengDb db, AppealScope scope, UnitTree units, 
         var total = await query.CountAsync(ct);
         var rows = await query.AsNoTracking().OrderByDescending(a => a.ClosedAt).ThenByDescending(a => a.Id).Skip((p - 1) * s).Take(s).ToListAsync(ct);
         var categories = await CategoryNamesAsync(rows.Select(a => a.CategoryId), ct);
-        return new Page<PublicationCandidate>(rows.Select(a => new PublicationCandidate(a.Id, a.Number, a.Title, Labels.Type(a.Type),
+        return new Page<PublicationCandidate>(rows.Select(a => new PublicationCandidate(a.Id, a.Number, Redact(a.Title, a.CitizenName), Labels.Type(a.Type),
             a.CategoryId is { } c ? categories.GetValueOrDefault(c) : null, UnitName(a), a.ClosedAt)).ToList(), total, p, s);
     }
 
@@ -77,9 +78,12 @@ public sealed class Publicity(MinshengDb db, AppealScope scope, UnitTree units, 
         var a = await Publishable().AsNoTracking().FirstOrDefaultAsync(x => x.Id == appealId, ct);
         if (a is null) return null;
         var category = (await CategoryNamesAsync([a.CategoryId], ct)).Values.FirstOrDefault();
-        return new CasePreview(a.Id, a.Number, Redaction.Redact(a.Title, a.CitizenName), Redaction.Redact(a.Content, a.CitizenName),
-            Redaction.Redact(a.Reply, a.CitizenName), category, UnitName(a), a.CreatedAt, a.RepliedAt, a.ClosedAt);
+        return new CasePreview(a.Id, a.Number, Redact(a.Title, a.CitizenName), Redact(a.Content, a.CitizenName),
+            Redact(a.Reply, a.CitizenName), category, UnitName(a), a.CreatedAt, a.RepliedAt, a.ClosedAt);
     }
+
+    /// <summary>Publication removes personal data through the same function as every staff view; directory phones stay.</summary>
+    private string Redact(string? text, string? name) => appealText.Show(text, TextExposure.Removed, name);
 
     public Task<bool> IsPublishedAsync(long appealId, CancellationToken ct) => db.Set<PublishedCase>().AnyAsync(c => c.AppealId == appealId, ct);
 
@@ -104,8 +108,8 @@ public sealed class Publicity(MinshengDb db, AppealScope scope, UnitTree units, 
         var preview = (await PreviewAsync(appeal.Id, ct))!;
         var name = appeal.CitizenName;
         var row = new PublishedCase(appeal.Id,
-            Redaction.Redact(body.Title?.Trim() ?? preview.Title, name), Redaction.Redact(body.Content?.Trim() ?? preview.Content, name),
-            Redaction.Redact(body.Reply?.Trim() ?? preview.Reply, name), preview.Category, preview.Unit,
+            Redact(body.Title?.Trim() ?? preview.Title, name), Redact(body.Content?.Trim() ?? preview.Content, name),
+            Redact(body.Reply?.Trim() ?? preview.Reply, name), preview.Category, preview.Unit,
             appeal.CreatedAt, appeal.RepliedAt, appeal.ClosedAt, clock.GetUtcNow(), me.DisplayName);
         try
         {

@@ -23,7 +23,7 @@ public sealed record SuggestionInput(string Title, string Content, string? Phone
 /// Category, type, lead unit, near-duplicates and repeat callers for one text. Only appeals the viewer
 /// may see are compared, and a phone number leaves here masked only.
 /// </summary>
-public sealed class TriageSuggestions(TriageService triage, AppealScope scope, AppealPresenter presenter, CurrentUser me, TimeProvider clock)
+public sealed class TriageSuggestions(TriageService triage, AppealScope scope, AppealPresenter presenter, CurrentUser me, TimeProvider clock, AppealText appealText)
 {
     public const double MinSimilarity = 0.5;
     public const int DuplicateDays = 30;
@@ -81,7 +81,7 @@ public sealed class TriageSuggestions(TriageService triage, AppealScope scope, A
             .Where(a => a.Id != exclude && a.Status != AppealStatus.Merged && a.Status != AppealStatus.Invalid)
             .Where(a => a.CreatedAt >= since || a.Status != AppealStatus.Closed)
             .OrderByDescending(a => a.CreatedAt).Take(MaxCandidates)
-            .Select(a => new { a.Id, a.Number, a.Title, a.Content, a.RegionUnitId, a.Address })
+            .Select(a => new { a.Id, a.Number, a.Title, a.Content, a.RegionUnitId, a.Address, a.Type, a.SubjectUnitId, a.CitizenName })
             .ToListAsync(ct);
         var size = new DuplicateOptions().ShingleSize;
         var mine = NearDuplicates.Shingles(input.Title + "\n" + input.Content, size);
@@ -97,7 +97,8 @@ public sealed class TriageSuggestions(TriageService triage, AppealScope scope, A
                     .Where(m => mentioned.ContainsKey(m.Unit.Id)).Select(m => m.Unit.Name).ToList();
                 if (shared.Count > 0) reasons.Add($"地点一致：{string.Join("、", shared.Select(n => $"“{n}”"))}");
                 else if (input.RegionUnitId is { } r && x.c.RegionUnitId == r) reasons.Add("登记区域相同");
-                return new DuplicateView(x.c.Id, x.c.Number, x.c.Title, Math.Round(x.similarity, 3), reasons);
+                var title = appealText.Show(x.c.Title, presenter.Exposure(x.c.Type, x.c.SubjectUnitId), x.c.CitizenName);
+                return new DuplicateView(x.c.Id, x.c.Number, title, Math.Round(x.similarity, 3), reasons);
             })
             .ToList();
     }

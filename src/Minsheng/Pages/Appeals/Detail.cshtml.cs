@@ -77,17 +77,35 @@ public sealed class DetailModel(AppealCommands commands, AppealPresenter present
         if (citizen is null) Banner = "无权查阅：" + ComplainantAccess.Refusal;
         else
         {
-            Detail = Detail with { Citizen = citizen };
+            // The logged 查阅 shows the free text as written too, not only the identity fields.
+            Detail = await presenter.DetailAsync(appeal, ct, unmasked: true);
+            ReplyDraftForEdit = appeal.ReplyDraft;
             Revealed = true;
         }
         return Page();
     }
+
+    /// <summary>
+    /// The reply draft to edit: as written when the viewer sees it as written, otherwise only if masking left it
+    /// unchanged, so a resubmitted draft never carries 139****2222 in place of the number (查阅 first to edit it).
+    /// </summary>
+    public string? ReplyDraftForEdit { get; private set; }
+
+    /// <summary>A root dispatcher may send an appeal to the unit it is about, with a reason.</summary>
+    public bool MayOverrideSubject => units.IsRoot(me.UnitId);
+
+    private long? _subject;
+
+    /// <summary>The unit lies in the subtree of the unit this appeal is about.</summary>
+    public bool IsSubjectSubtree(long unitId) => _subject is { } s && units.IsWithin(unitId, s);
 
     /// <summary>Loads what the page shows; the appeal, or null when it is outside the viewer's scope.</summary>
     private async Task<Appeal?> LoadAsync(long id, CancellationToken ct)
     {
         if (await commands.LoadAsync(id, ct) is not { } appeal) return null;
         Detail = await presenter.DetailAsync(appeal, ct);
+        ReplyDraftForEdit = Detail.ReplyDraft == appeal.ReplyDraft ? appeal.ReplyDraft : null;
+        _subject = appeal.SubjectUnitId;
         Rating = await ratings.ForAsync(appeal.Id, ct);
         Actions = appeal.ActionsFor(me.ToActor())
             .Select(a => AppealActionCatalog.SlugOf(a)).Distinct()

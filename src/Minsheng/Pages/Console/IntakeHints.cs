@@ -24,7 +24,7 @@ public sealed record HintsView(
 /// shares words with this one and the category and unit most of them went to.
 /// </summary>
 public sealed class IntakeHints(KnowledgeBase kb, TriageService triage, TriageSuggestions suggestions, AppealScope scope,
-    Data.MinshengDb db, UnitTree units, TimeProvider clock)
+    Data.MinshengDb db, UnitTree units, TimeProvider clock, AppealPresenter presenter, AppealText appealText)
 {
     public const int RecentDays = 90;
     private const int Terms = 8;
@@ -62,12 +62,13 @@ public sealed class IntakeHints(KnowledgeBase kb, TriageService triage, TriageSu
             .Where(a => a.CreatedAt >= since && a.Status != AppealStatus.Invalid)
             .Where(a => terms.Any(t => EF.Functions.Like(a.Title, "%" + t + "%")))
             .OrderByDescending(a => a.CreatedAt).Take(200)
-            .Select(a => new { a.Id, a.Number, a.Title, a.Status, a.CategoryId, a.LeadUnitId })
+            .Select(a => new { a.Id, a.Number, a.Title, a.Status, a.CategoryId, a.LeadUnitId, a.Type, a.SubjectUnitId, a.CitizenName })
             .ToListAsync(ct);
         var ranked = rows.Select(a => (a, shared: KnowledgeRanking.Bigrams(a.Title).Count(mine.Contains)))
             .Where(x => x.shared >= Math.Min(2, terms.Length))
             .OrderByDescending(x => x.shared).ThenByDescending(x => x.a.Id).Take(5).ToList();
-        var similar = ranked.Select(x => new SimilarAppeal(x.a.Id, x.a.Number, x.a.Title, Labels.Status(x.a.Status), $"标题有 {x.shared} 处相同字词")).ToList();
+        var similar = ranked.Select(x => new SimilarAppeal(x.a.Id, x.a.Number,
+            appealText.Show(x.a.Title, presenter.Exposure(x.a.Type, x.a.SubjectUnitId), x.a.CitizenName), Labels.Status(x.a.Status), $"标题有 {x.shared} 处相同字词")).ToList();
         Choice? category = null;
         if (ranked.Where(x => x.a.CategoryId is not null).GroupBy(x => x.a.CategoryId!.Value).OrderByDescending(g => g.Count()).FirstOrDefault() is { } top && top.Count() >= 2)
             category = await db.Categories.AsNoTracking().Where(c => c.Id == top.Key && c.Active).Select(c => new Choice(c.Id, c.Name)).FirstOrDefaultAsync(ct);

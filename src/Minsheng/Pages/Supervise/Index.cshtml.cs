@@ -27,7 +27,8 @@ public sealed record OverdueRow(long Id, string Number, string Title, AppealStat
 /// overdue first. Supervisors and leaders, the roles of the supervision and leads APIs this board stands in for.
 /// </summary>
 [Authorize(Roles = Roles)]
-public sealed class IndexModel(AppealScope scope, UnitTree units, TimeLimitCache timeLimits, TimeProvider clock) : AppPage
+public sealed class IndexModel(AppealScope scope, UnitTree units, TimeLimitCache timeLimits, TimeProvider clock,
+    AppealPresenter presenter, AppealText appealText) : AppPage
 {
     public const string Roles = nameof(Role.Supervisor) + "," + nameof(Role.Leader);
     public const int PageSize = 50;
@@ -51,7 +52,7 @@ public sealed class IndexModel(AppealScope scope, UnitTree units, TimeLimitCache
         var raw = await scope.Visible().AsNoTracking().Where(Overdue.At(now)).OrderBy(a => a.Id).Take(MaxRows + 1)
             .Select(a => new
             {
-                a.Id, a.Number, a.Title, a.Status, a.Tier, a.LeadUnitId,
+                a.Id, a.Number, a.Title, a.Status, a.Tier, a.LeadUnitId, a.Type, a.SubjectUnitId, a.CitizenName,
                 a.SignForDue, a.ClaimedAt, a.FirstContactDue, a.ContactedAt, a.ReplyDue, a.RepliedAt, a.ResolveDue, a.ClosedAt,
             })
             .ToListAsync(ct);
@@ -59,7 +60,8 @@ public sealed class IndexModel(AppealScope scope, UnitTree units, TimeLimitCache
         var schedule = timeLimits.Schedule;
         LateStage? Late(Stage stage, DateTimeOffset? due, DateTimeOffset? done) =>
             due is { } d && done is null && d < now ? new LateStage(stage, DeadlineWatch.Label(stage), d, schedule.Remaining(d, now).TotalHours) : null;
-        var all = raw.Take(MaxRows).Select(a => new OverdueRow(a.Id, a.Number, a.Title, a.Status, a.Tier, a.LeadUnitId,
+        var all = raw.Take(MaxRows).Select(a => new OverdueRow(a.Id, a.Number,
+                appealText.Show(a.Title, presenter.Exposure(a.Type, a.SubjectUnitId), a.CitizenName), a.Status, a.Tier, a.LeadUnitId,
                 a.LeadUnitId is { } u ? units.NameOf(u) : "（待重新派单）",
                 new[]
                 {

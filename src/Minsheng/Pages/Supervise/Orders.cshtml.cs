@@ -25,7 +25,8 @@ public sealed record NoticeRow(NotificationView Notice, string? Number);
 /// monitor sent to units about appeals in the caller's jurisdiction.
 /// </summary>
 [Authorize(Roles = IndexModel.Roles)]
-public sealed class OrdersModel(MinshengDb db, AppealScope scope, CurrentUser me, UnitTree units, AuditLog audit, TimeProvider clock) : AppPage
+public sealed class OrdersModel(MinshengDb db, AppealScope scope, CurrentUser me, UnitTree units, AuditLog audit, TimeProvider clock,
+    AppealPresenter presenter, AppealText appealText) : AppPage
 {
     /// <summary>The notices lists show the latest few; "more" shows up to <see cref="MaxShown"/>.</summary>
     public const int Shown = 20;
@@ -106,8 +107,12 @@ public sealed class OrdersModel(MinshengDb db, AppealScope scope, CurrentUser me
             .ToList();
 
         var ids = orders.Select(o => o.AppealId).Concat(supervision.Concat(reminders).Select(n => n.AppealId ?? 0)).Distinct().ToArray();
-        var appeals = await scope.Visible().AsNoTracking().Where(a => ids.Contains(a.Id))
-            .Select(a => new { a.Id, a.Number, a.Title }).ToDictionaryAsync(a => a.Id, ct);
+        var rows = await scope.Visible().AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Number, a.Title, a.Type, a.SubjectUnitId, a.CitizenName }).ToListAsync(ct);
+        var appeals = rows.ToDictionary(a => a.Id, a => new
+        {
+            a.Number, Title = appealText.Show(a.Title, presenter.Exposure(a.Type, a.SubjectUnitId), a.CitizenName),
+        });
         Orders = orders.Take(MaxShown).Select(o => (o, appeals.GetValueOrDefault(o.AppealId)?.Number, appeals.GetValueOrDefault(o.AppealId)?.Title)).ToList();
         SupervisionNotices = supervision.Select(n => new NoticeRow(n, n.AppealId is { } id ? appeals.GetValueOrDefault(id)?.Number : null)).ToList();
         ReminderNotices = reminders.Select(n => new NoticeRow(n, n.AppealId is { } id ? appeals.GetValueOrDefault(id)?.Number : null)).ToList();

@@ -21,7 +21,7 @@ public static class LedgerSheet
             var late = a.ResolveDue is { } due && (a.Done(Domain.TimeLimits.Stage.Resolve) ?? a.ClosedAt ?? (Workflow.IsTerminal(a.Status) ? a.UpdatedAt : now)) > due;
             yield return
             [
-                a.Number, a.Title, s.TypeLabel, s.CategoryName ?? "", s.ChannelLabel, s.StatusLabel,
+                a.Number, s.Title, s.TypeLabel, s.CategoryName ?? "", s.ChannelLabel, s.StatusLabel,
                 Ui.Time(a.DispatchedAt), Ui.Time(a.ClaimedAt), Ui.Time(a.RepliedAt), Ui.Time(a.ResolveDue),
                 late ? "超期" : "否", a.CallbackOutcome is { } o ? Labels.Outcome(o) : "", a.Resolved switch { true => "已解决", false => "未解决", _ => "" },
             ];

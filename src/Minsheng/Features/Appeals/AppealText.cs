@@ -1,0 +1,36 @@
+using Minsheng.Domain.Privacy;
+using Minsheng.Infrastructure;
+
+namespace Minsheng.Features.Appeals;
+
+/// <summary>
+/// The one function through which an appeal's free text (title, content, replies, timeline comments, reasons)
+/// leaves the server: pages, API views, exports, notifications, triage hints and publication all call <see cref="Show"/>.
+/// Unit phones from the directory are public and stay readable; the detector is rebuilt when they change.
+/// </summary>
+public sealed class AppealText(UnitTree units)
+{
+    private volatile Cache? _cache;
+
+    private sealed record Cache(string Key, PiiDetector Detector);
+
+    public PiiDetector Detector
+    {
+        get
+        {
+            var phones = units.All.Select(u => u.Phone).Where(p => !string.IsNullOrWhiteSpace(p)).Order(StringComparer.Ordinal).ToList();
+            var key = string.Join('\n', phones);
+            var c = _cache;
+            if (c is null || c.Key != key) _cache = c = new Cache(key, new PiiDetector(phones));
+            return c.Detector;
+        }
+    }
+
+    /// <param name="citizenName">The name from the appeal's identity fields; found wherever it is written.</param>
+    public string Show(string? text, TextExposure exposure, string? citizenName) =>
+        exposure == TextExposure.Original ? text ?? "" : Detector.Protect(text, exposure, [citizenName]);
+
+    /// <summary><see cref="Show"/> that keeps a missing text missing.</summary>
+    public string? ShowOptional(string? text, TextExposure exposure, string? citizenName) =>
+        text is null ? null : Show(text, exposure, citizenName);
+}
