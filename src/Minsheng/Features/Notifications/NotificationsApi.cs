@@ -30,6 +30,7 @@ public static class NotificationsApi
                 db.Notifications.Where(n => n.Audience == Audience.Unit && subtree.Contains(n.UnitId)),
             Role.Supervisor => db.Notifications.Where(n => n.Audience == Audience.Supervisors),
             Role.Leader => db.Notifications.Where(n => n.Audience == Audience.Leaders || n.Audience == Audience.Supervisors),
+            Role.Admin => db.Notifications.Where(n => n.Audience == Audience.Admins),
             _ => db.Notifications.Where(_ => false),
         };
     }
@@ -58,6 +59,7 @@ public static class NotificationsApi
         NotificationKind.ReminderNotice => "催办单",
         NotificationKind.SupervisionOrder => "督办单",
         NotificationKind.ManualSupervision => "督办交办",
+        NotificationKind.LoginAttack => "登录异常",
         _ => "高位办日报",
     };
 }
