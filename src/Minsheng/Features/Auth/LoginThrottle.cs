@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Minsheng.Features.Auth;
 
 /// <summary>
-/// Failure counter and lock of one throttle key (see migration 008). Every attempt is counted as a failure
-/// before its password is checked and given back if the password was right, so parallel guesses cannot all
-/// slip in before the first one is recorded.
+/// Failure counter and lock of one throttle key (see migration 008). For an account (and an account at an
+/// address) every attempt is counted as a failure before its password is checked and forgiven if it was
+/// right, so parallel guesses cannot all reach the check before the first failure is recorded.
 /// </summary>
 public sealed class LoginThrottle
 {
@@ -38,8 +38,13 @@ public sealed class LoginThrottle
         Lockouts = 0;
     }
 
-    /// <summary>Counts an attempt before its password is checked.</summary>
-    public void Reserve(DateTimeOffset now)
+    /// <summary>Attempts still being checked settle within this; a count older than it belongs to attempts that never came back.</summary>
+    public static readonly TimeSpan InFlight = TimeSpan.FromMinutes(1);
+
+    public bool HasRoom(int threshold) => Failures < threshold;
+
+    /// <summary>Counts an attempt as a failure: before its password is checked (accounts) or after (addresses).</summary>
+    public void Count(DateTimeOffset now)
     {
         Failures++;
         LastFailureAt = now;
@@ -74,8 +79,9 @@ public sealed class LoginThrottle
     /// </summary>
     public void SucceedAsAccount() => Failures = 0;
 
-    /// <summary>Gives back the reserved attempt only: one staff member signing in does not clear an address's record.</summary>
-    public void Refund() => Failures = Math.Max(0, Failures - 1);
+    /// <summary>An attempt that died between counting and settling (a crash) is taken as the failure it was counted as.</summary>
+    public bool LockIfAbandoned(int threshold, TimeSpan cap, DateTimeOffset now) =>
+        LastFailureAt is { } last && now - last >= InFlight && LockIfDue(threshold, cap, now);
 
     public TimeSpan LockLength(DateTimeOffset now) => LockedUntil is { } until && until > now ? until - now : TimeSpan.Zero;
 }

@@ -47,10 +47,17 @@ public sealed class SignInService(MinshengDb db, AuditLog audit, LoginAlerts ale
         await db.WriteAsync(async () =>
         {
             var (pair, account, addr) = await LockRowsAsync(keys, now, ct);
-            // Locking here too covers attempts still in flight (and any that died between reserving and settling).
-            await LockIfDueAsync(keys, pair, account, addr, null, now, ct);
-            allowed = !pair.IsLocked(now) && (pair.IsTrusted(now) || (!account.IsLocked(now) && !addr.IsLocked(now)));
-            if (allowed) foreach (var row in new[] { pair, account, addr }) row.Reserve(now);
+            var threshold = Limits.LoginFailuresBeforeLock;
+            pair.LockIfAbandoned(threshold, Cap, now);
+            account.LockIfAbandoned(threshold, Cap, now);
+            // Attempts still being checked count against the threshold: with 30 guesses at once only 5 get checked.
+            allowed = !pair.IsLocked(now) && pair.HasRoom(threshold)
+                && (pair.IsTrusted(now) || (!account.IsLocked(now) && account.HasRoom(threshold) && !addr.IsLocked(now)));
+            if (allowed)
+            {
+                pair.Count(now);
+                account.Count(now);
+            }
             else await audit.AppendAsync(keys.Username, "login-failed", "user", null, $"{SignInResult.Throttled} from {keys.Address}", ct);
         }, ct);
         return allowed;
@@ -66,9 +73,13 @@ public sealed class SignInService(MinshengDb db, AuditLog audit, LoginAlerts ale
             {
                 pair.SucceedAsPair(now);
                 account.SucceedAsAccount();
-                addr.Refund();
             }
-            else await LockIfDueAsync(keys, pair, account, addr, user, now, ct);
+            else
+            {
+                // An address is counted only on a wrong password, so a whole office signing in at once is never held up.
+                addr.Count(now);
+                await LockIfDueAsync(keys, pair, account, addr, user, now, ct);
+            }
             var result = ok ? SignInResult.Success : SignInResult.Invalid;
             var detail = user is null ? "no such account" : !ok && !user.Active ? "inactive" : null;
             await audit.AppendAsync(keys.Username, ok ? "login" : "login-failed", "user", user?.Id.ToString(),
