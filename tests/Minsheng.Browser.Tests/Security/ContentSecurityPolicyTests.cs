@@ -56,7 +56,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture f)
         toggle.GetAttribute("aria-expanded").ShouldBe("false");
         toggle.Click();
         phone.Wait().Until(_ => phone.Find(".menu-toggle").GetAttribute("aria-expanded") == "true");
-        phone.Find("#main-menu").GetAttribute("class").ShouldContain("open");
+        phone.Find("#main-menu").GetAttribute("class")!.ShouldContain("open");
 
         // The dashboard period switches to 自定义 when a date is typed (x-model in the CSP build).
         phone.SignIn("leader");

@@ -25,7 +25,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
             // Tracking links carry the query code in the URL; no other site ever sees our addresses.
             headers["Referrer-Policy"] = "same-origin";
             headers["Permissions-Policy"] = PermissionsPolicy;
-            if (PageSetup.IsApi(http.Request) || (http.User.Identity?.IsAuthenticated == true && !http.Request.Path.StartsWithSegments("/lib")))
+            // Static files are served before authentication, so they stay cacheable.
+            if (PageSetup.IsApi(http.Request) || http.User.Identity?.IsAuthenticated == true)
             {
                 headers.CacheControl = "no-store";
                 headers.Pragma = "no-cache";
