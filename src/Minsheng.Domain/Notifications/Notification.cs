@@ -9,10 +9,11 @@ public enum NotificationKind
     SupervisionOrder,    // 督办单
     ManualSupervision,   // 督办单/交办函（人工）
     HighLevelDigest,     // 高位办日报
+    LoginAttack,         // 登录异常：账户或地址因连续输错密码被锁定
 }
 
-/// <summary>Who reads it: the unit it is addressed to, the supervisors, or the leaders.</summary>
-public enum Audience { Unit, Supervisors, Leaders }
+/// <summary>Who reads it: the unit it is addressed to, the supervisors, the leaders, or the administrators.</summary>
+public enum Audience { Unit, Supervisors, Leaders, Admins }
 
 /// <summary>
 /// One message in the in-app inbox, also handed to the configured senders (log, SMS, email). Key is

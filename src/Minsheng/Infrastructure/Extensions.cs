@@ -34,6 +34,8 @@ public static class Extensions
         services.AddScoped<Migrator>();
         services.AddScoped<AuditLog>();
         services.AddScoped<SignInService>();
+        services.AddScoped<LoginAlerts>();
+        services.AddScoped<Sessions>();
         services.AddScoped<UserAdmin>();
         services.AddScoped<AppealScope>();
         services.AddScoped<AppealPresenter>();
@@ -89,6 +91,7 @@ public static class Extensions
                 o.Cookie.Name = "minsheng";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(10);
                 o.SlidingExpiration = true;
                 // The API answers 401/403; a page sends the browser to the login page or shows "no access".
@@ -115,6 +118,8 @@ public static class Extensions
 
     public static WebApplication UseMinsheng(this WebApplication app)
     {
+        // First, so error pages and static files carry the headers too.
+        app.UseMiddleware<SecurityHeaders>();
         // The API answers ProblemDetails; a page answers a Chinese error page.
         app.UseWhen(c => PageSetup.IsApi(c.Request), api =>
         {
@@ -131,6 +136,7 @@ public static class Extensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<ValidateUserMiddleware>();
+        app.UseMiddleware<CrossSiteApiGuard>();
         app.UseRateLimiter();
         app.UseAuthorization();
         return app;

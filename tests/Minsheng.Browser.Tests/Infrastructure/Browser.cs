@@ -22,6 +22,8 @@ public sealed class Browser : IDisposable
         options.AddArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage", $"--user-data-dir={_profile}",
             $"--window-size={width},{height}", "--lang=zh-CN");
+        // Console messages are kept so tests can see what the Content-Security-Policy refused.
+        options.SetLoggingPreference(LogType.Browser, LogLevel.All);
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(Environment.GetEnvironmentVariable("MINSHENG_CHROMEDRIVER") ?? "/usr/bin/chromedriver"));
         service.HideCommandPromptWindow = true;
         service.SuppressInitialDiagnosticInformation = true;
@@ -116,6 +118,11 @@ public sealed class Browser : IDisposable
         Find("form button[type=submit]").Click();
         Wait().Until(d => !new Uri(d.Url).AbsolutePath.StartsWith("/login"));
     }
+
+    /// <summary>Console messages since the last call in which Chromium reports a Content-Security-Policy refusal.</summary>
+    public IReadOnlyList<string> CspRefusals() =>
+        Driver.Manage().Logs.GetLog(LogType.Browser).Select(e => e.Message)
+            .Where(m => m.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)).ToList();
 
     public string Screenshot(string name)
     {

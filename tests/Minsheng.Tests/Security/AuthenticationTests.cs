@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Data;
+using Minsheng.Features.Auth;
 using Minsheng.Tests.Infrastructure;
 
 namespace Minsheng.Tests.Security;
@@ -20,30 +22,42 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
-    public async Task Cookie_login_works_for_the_browser()
+    public async Task Logout_revokes_the_old_cookie_and_the_old_bearer_token_on_the_server()
     {
-        await using var app = await TestApp.StartAsync();
-        var server = app.App.GetTestServer();
-        var browser = new HttpClient(new CookieHandler(server.CreateHandler(), new CookieContainer())) { BaseAddress = server.BaseAddress };
+        await using var app = await TestApp.StartAsync(services: ClientAddresses.Add);
+        var browser = app.BrowserFrom("10.0.0.1", out var jar);
         await browser.Post("/api/auth/login", new { username = "operator", password = TestApp.Password }).Expect(HttpStatusCode.OK);
         (await browser.Expect("/api/auth/me"))["username"]!.GetValue<string>().ShouldBe("operator");
-        await browser.Post("/api/auth/logout").Expect(HttpStatusCode.NoContent);
-        await browser.Expect("/api/auth/me", HttpStatusCode.Unauthorized);
+        var oldCookie = jar.GetCookieHeader(new Uri("http://localhost/")); // a copy, as someone at the shared PC could keep
+        oldCookie.ShouldContain("minsheng=");
+        using var bearer = await app.ClientFor("operator");
+        await bearer.Expect("/api/auth/me");
+
+        using (var logout = new HttpRequestMessage(HttpMethod.Post, "/api/auth/logout"))
+        {
+            logout.Headers.Add("Origin", "http://localhost");
+            (await browser.SendAsync(logout)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        }
+
+        // The old cookie replayed by hand (a copy an attacker kept), and the token issued before the logout.
+        using var replay = app.Anonymous();
+        replay.DefaultRequestHeaders.Add("Cookie", oldCookie);
+        await replay.Expect("/api/auth/me", HttpStatusCode.Unauthorized);
+        await bearer.Expect("/api/auth/me", HttpStatusCode.Unauthorized);
+        // Signing in again works as before.
+        using var again = await app.ClientFor("operator");
+        await again.Expect("/api/auth/me");
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    public async Task Logout_with_a_bearer_token_revokes_it_and_is_audited()
     {
         await using var app = await TestApp.StartAsync();
-        var anon = app.Anonymous();
-        for (var i = 0; i < 4; i++)
-            (await anon.Post("/api/auth/token", new { username = "operator", password = "wrong-password" }).Expect(HttpStatusCode.Unauthorized))
-                ["title"]!.GetValue<string>().ShouldBe("登录失败");
-        (await anon.Post("/api/auth/token", new { username = "operator", password = "wrong-password" }).Expect(HttpStatusCode.Unauthorized))
-            ["title"]!.GetValue<string>().ShouldBe("账户已锁定");
-        await anon.Post("/api/auth/token", new { username = "operator", password = TestApp.Password }).Expect(HttpStatusCode.Unauthorized);
-        app.Clock.Advance(TimeSpan.FromMinutes(16));
-        await anon.Post("/api/auth/token", new { username = "operator", password = TestApp.Password }).Expect(HttpStatusCode.OK);
+        using var bearer = await app.ClientFor("dispatcher");
+        await bearer.Post("/api/auth/logout").Expect(HttpStatusCode.NoContent);
+        await bearer.Expect("/api/auth/me", HttpStatusCode.Unauthorized);
+        var audit = await Db(app).AuditLog.AsNoTracking().Where(a => a.Action == "logout").Select(a => a.Actor).ToListAsync();
+        audit.ShouldBe(["dispatcher"]);
     }
 
     [Fact]
@@ -68,18 +82,37 @@ public sealed class AuthenticationTests
         await operatorClient.Expect("/api/auth/me", HttpStatusCode.Unauthorized);
     }
 
-    private sealed class CookieHandler(HttpMessageHandler inner, CookieContainer cookies) : DelegatingHandler(inner)
+    /// <summary>Wrong password, unknown account, inactive account and a locked account all read the same.</summary>
+    [Fact]
+    public async Task Every_refusal_reads_the_same_whether_or_not_the_account_exists()
     {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        await using var app = await TestApp.StartAsync(services: ClientAddresses.Add);
+        var admin = await app.ClientFor("admin");
+        var analystId = (await admin.Expect("/api/users")).AsArray().Single(u => u!["username"]!.GetValue<string>() == "analyst")!["id"]!.GetValue<long>();
+        await admin.Put($"/api/users/{analystId}", new { displayName = "分析员", active = false }).Expect(HttpStatusCode.OK);
+        var anon = app.From("10.0.0.9");
+        for (var i = 0; i < 5; i++) await anon.Post("/api/auth/token", new { username = "publicity", password = "wrong-password" });
+
+        var answers = new List<string>();
+        foreach (var (username, password) in new[]
+                 {
+                     ("operator", "wrong-password"), ("no-such-user", "wrong-password"), ("analyst", TestApp.Password),
+                     ("publicity", TestApp.Password), ("publicity", "wrong-password"),
+                 })
         {
-            var uri = request.RequestUri!.IsAbsoluteUri ? request.RequestUri : new Uri(new Uri("http://localhost"), request.RequestUri);
-            request.RequestUri = uri;
-            var header = cookies.GetCookieHeader(uri);
-            if (header.Length > 0) request.Headers.Add("Cookie", header);
-            var response = await base.SendAsync(request, ct);
-            if (response.Headers.TryGetValues("Set-Cookie", out var set))
-                foreach (var c in set) cookies.SetCookies(uri, c);
-            return response;
+            var response = await app.From("10.0.0.9").Post("/api/auth/token", new { username, password });
+            response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, username);
+            var problem = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            answers.Add($"{problem["title"]}|{problem["detail"]}");
         }
+        answers.Distinct().ShouldHaveSingleItem();
+        answers[0].ShouldBe($"{SignInService.Refusal.Title}|{SignInService.Refusal.Detail}");
+
+        // The login page says the same.
+        var page = await LoginPage.PostAsync(app.BrowserFrom("10.0.0.9", out _), "no-such-user", "wrong-password");
+        page.ShouldContain(SignInService.Refusal.Detail);
     }
+
+    internal static MinshengDb Db(TestApp app) =>
+        app.App.Services.CreateScope().ServiceProvider.GetRequiredService<MinshengDb>();
 }

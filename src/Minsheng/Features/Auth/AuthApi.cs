@@ -23,24 +23,26 @@ public static class AuthApi
         return group;
     }
 
-    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> Token(Credentials body, SignInService signIn, CancellationToken ct)
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> Token(Credentials body, SignInService signIn, HttpContext http, CancellationToken ct)
     {
-        var (result, user) = await signIn.CheckAsync(Require(body), body.Password!, ct);
-        if (user is null) return Failure(result);
+        var (_, user) = await signIn.CheckAsync(Require(body), body.Password!, RateLimits.ClientAddress(http), ct);
+        if (user is null) return Failure();
         var principal = CurrentUser.CreatePrincipal(user.Id, user.Username, user.DisplayName, user.Role, user.UnitId, user.SecurityStamp, BearerTokenDefaults.AuthenticationScheme);
         return TypedResults.SignIn(principal, authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 
-    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> Login(Credentials body, SignInService signIn, CancellationToken ct)
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> Login(Credentials body, SignInService signIn, HttpContext http, CancellationToken ct)
     {
-        var (result, user) = await signIn.CheckAsync(Require(body), body.Password!, ct);
-        if (user is null) return Failure(result);
+        var (_, user) = await signIn.CheckAsync(Require(body), body.Password!, RateLimits.ClientAddress(http), ct);
+        if (user is null) return Failure();
         var principal = CurrentUser.CreatePrincipal(user.Id, user.Username, user.DisplayName, user.Role, user.UnitId, user.SecurityStamp, CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.SignIn(principal, authenticationScheme: CookieAuthenticationDefaults.AuthenticationScheme);
     }
 
-    private static async Task<NoContent> Logout(HttpContext http)
+    /// <summary>Ends every session of the account (cookies and bearer tokens alike), then drops this browser's cookie.</summary>
+    private static async Task<NoContent> Logout(HttpContext http, CurrentUser me, Sessions sessions, CancellationToken ct)
     {
+        await sessions.RevokeAllAsync(me.Id, me.Username, ct);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }
@@ -55,9 +57,9 @@ public static class AuthApi
         return body.Username!.Trim();
     }
 
-    private static ProblemHttpResult Failure(SignInResult result)
+    private static ProblemHttpResult Failure()
     {
-        var (title, detail) = SignInService.Refusal(result);
+        var (title, detail) = SignInService.Refusal;
         return TypedResults.Problem(statusCode: 401, title: title, detail: detail);
     }
 }

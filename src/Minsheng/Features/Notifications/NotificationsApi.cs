@@ -27,6 +27,7 @@ public static class NotificationsApi
         // Supervision notices carry the lead unit and digests their county: each jurisdiction reads its own.
         // Notices addressed to no unit predate jurisdictions and stay with staff who see the whole deployment.
         var everything = me.SeesEverything;
+        var atTop = units.IsRoot(me.UnitId);
         return me.Role switch
         {
             Role.UnitHandler or Role.UnitHead or Role.Dispatcher =>
@@ -35,6 +36,9 @@ public static class NotificationsApi
                 && (subtree.Contains(n.UnitId) || (everything && n.UnitId == null))),
             Role.Leader => db.Notifications.Where(n => (n.Audience == Audience.Leaders || n.Audience == Audience.Supervisors)
                 && (subtree.Contains(n.UnitId) || (everything && n.UnitId == null))),
+            // Alerts about an address name no unit: every top-level admin gets them.
+            Role.Admin => db.Notifications.Where(n => n.Audience == Audience.Admins
+                && (subtree.Contains(n.UnitId) || (atTop && n.UnitId == null))),
             _ => db.Notifications.Where(_ => false),
         };
     }
@@ -63,6 +67,7 @@ public static class NotificationsApi
         NotificationKind.ReminderNotice => "催办单",
         NotificationKind.SupervisionOrder => "督办单",
         NotificationKind.ManualSupervision => "督办交办",
+        NotificationKind.LoginAttack => "登录异常",
         _ => "高位办日报",
     };
 }

@@ -44,6 +44,7 @@ public sealed class UserAdmin(MinshengDb db, AuditLog audit, TimeProvider clock)
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null || covers?.Invoke(user.UnitId) == false) return null;
         user.SetPasswordHash(Passwords.Hash(user, password!));
+        await LoginThrottleReset.ForgetAccountAsync(db, user.Username, ct);
         await audit.AppendAsync(actor, "user.reset-password", "user", user.Username, null, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -21,7 +21,7 @@ public static class Nav
         Role.Analyst => [new("统计分析", "/dashboard"), new("诉求查询", "/appeals")],
         Role.Publicity => [new("案例公开", "/publicity"), new("诉求查询", "/appeals")],
         Role.Admin => [new("单位", "/admin/units"), new("分类", "/admin/categories"), new("用户", "/admin/users"), new("知识库", "/admin/knowledge"),
-            new("工作日历", "/admin/calendar"), new("时限规则", "/admin/policies"), new("分派规则", "/admin/routing")],
+            new("工作日历", "/admin/calendar"), new("时限规则", "/admin/policies"), new("分派规则", "/admin/routing"), new("消息", "/inbox")],
         _ => [],
     };
 

@@ -48,6 +48,8 @@ public static class PageSetup
             o.HeaderName = AntiforgeryHeader;
             o.Cookie.Name = "minsheng-csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            // Marked Secure whenever the site is reached over HTTPS.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         return services;
     }

@@ -22,10 +22,10 @@ public sealed class LoginModel(SignInService signIn) : AppPage
         Username = username;
         ReturnUrl = returnUrl;
         if (!Accept(new FieldErrors().Text("username", username, "用户名", 64).Text("password", password, "密码", 128))) return Page();
-        var (result, user) = await signIn.CheckAsync(username!.Trim(), password!, ct);
+        var (_, user) = await signIn.CheckAsync(username!.Trim(), password!, RateLimits.ClientAddress(HttpContext), ct);
         if (user is null)
         {
-            Banner = SignInService.Refusal(result).Detail;
+            Banner = SignInService.Refusal.Detail;
             return Page();
         }
         var principal = CurrentUser.CreatePrincipal(user.Id, user.Username, user.DisplayName, user.Role, user.UnitId, user.SecurityStamp,

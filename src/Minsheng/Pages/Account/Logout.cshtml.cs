@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Minsheng.Pages.Account;
 
-public sealed class LogoutModel : PageModel
+public sealed class LogoutModel(Features.Auth.Sessions sessions, Infrastructure.CurrentUser me) : PageModel
 {
     public IActionResult OnGet() => Redirect("/work");
 
-    public async Task<IActionResult> OnPostAsync()
+    /// <summary>退出 ends the account's sessions on the server too (see Features/Auth/Sessions).</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        await sessions.RevokeAllAsync(me.Id, me.Username, ct);
         await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Redirect("/login");
     }

@@ -24,7 +24,7 @@ public sealed class IndexModel(MinshengDb db, CurrentUser me, UnitTree units, Ti
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Roles the API addresses messages to; the others see why their inbox stays empty.</summary>
-    public bool HasInbox => me.Role is Role.UnitHandler or Role.UnitHead or Role.Dispatcher or Role.Supervisor or Role.Leader;
+    public bool HasInbox => me.Role is Role.UnitHandler or Role.UnitHead or Role.Dispatcher or Role.Supervisor or Role.Leader or Role.Admin;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
