@@ -53,7 +53,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_sqlitePath is not null)
         {
             SqliteConnection.ClearPool(new SqliteConnection(Target.ConnectionString));
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var suffix in new[] { "", "-wal", "-shm", ".audit-key", ".audit-checkpoints" })
                 try { File.Delete(_sqlitePath + suffix); } catch (IOException) { }
         }
         else if (_pgServer is not null)
