@@ -17,7 +17,7 @@ public static class AuditCommand
                 using var scope = app.Services.CreateScope();
                 v = await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync(ct);
             }
-            catch (AuditKeyMissingException e)
+            catch (AuditKeyException e)
             {
                 Console.WriteLine($"审计日志无法校验：{e.Message}");
                 return 2;

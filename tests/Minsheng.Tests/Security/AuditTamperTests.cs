@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Minsheng.Cli;
 using Minsheng.Tests.Cli;
@@ -208,6 +209,28 @@ public sealed class AuditTamperTests
     }
 
     [Fact]
+    public async Task An_instance_without_the_key_or_with_another_key_refuses_to_start()
+    {
+        await using var t = await Tampering.StartAsync();
+        var path = Path.Combine(Path.GetTempPath(), $"minsheng-other-{Guid.NewGuid():N}.audit-key");
+        var other = new AuditKey(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AuditKey.KeyFileSetting] = path }).Build(),
+            t.Test.Database.Target);
+        try
+        {
+            var missing = await Should.ThrowAsync<AuditKeyException>(() => t.Test.StartSecondInstanceAsync(s => s.AddSingleton(other)));
+            missing.Message.ShouldStartWith($"审计密钥文件 {path} 不存在");
+            File.Exists(path).ShouldBeFalse();
+            other.Create();
+            var wrong = await Should.ThrowAsync<AuditKeyException>(() => t.Test.StartSecondInstanceAsync(s => s.AddSingleton(other)));
+            wrong.Message.ShouldContain("不是本库启用时的密钥");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task An_old_keyless_chain_keeps_verifying_up_to_the_switch_and_its_rows_are_anchored()
     {
         await using var t = await Tampering.StartAsync();
@@ -313,10 +336,10 @@ public sealed class Tampering : IAsyncDisposable
         return (id, await Db.Appeals.Where(a => a.Id == id).Select(a => a.Number).SingleAsync());
     }
 
-    public Task<AuditVerdict> VerifyAsync()
+    public async Task<AuditVerdict> VerifyAsync()
     {
         using var scope = App.Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync();
+        return await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync();
     }
 
     public async Task<Checkpoint?> CheckpointAsync()

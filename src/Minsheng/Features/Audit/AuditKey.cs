@@ -77,11 +77,11 @@ public sealed class AuditKey
         lock (_gate)
         {
             if (_key is not null) return _key;
-            if (!File.Exists(KeyPath)) throw new AuditKeyMissingException($"审计密钥文件 {KeyPath} 不存在。");
+            if (!File.Exists(KeyPath)) throw new AuditKeyException($"审计密钥文件 {KeyPath} 不存在。");
             byte[] bytes;
             try { bytes = Convert.FromHexString(File.ReadAllText(KeyPath).Trim()); }
-            catch (FormatException) { throw new AuditKeyMissingException($"审计密钥文件 {KeyPath} 已损坏（应为十六进制文本）。"); }
-            if (bytes.Length < KeyBytes) throw new AuditKeyMissingException($"审计密钥文件 {KeyPath} 已损坏（长度不足）。");
+            catch (FormatException) { throw new AuditKeyException($"审计密钥文件 {KeyPath} 已损坏（应为十六进制文本）。"); }
+            if (bytes.Length < KeyBytes) throw new AuditKeyException($"审计密钥文件 {KeyPath} 已损坏（长度不足）。");
             return _key = bytes;
         }
     }
@@ -95,5 +95,5 @@ public sealed class AuditKey
     }
 }
 
-/// <summary>The key file is missing or unreadable; the chain can be neither extended nor verified.</summary>
-public sealed class AuditKeyMissingException(string message) : Exception(message);
+/// <summary>The key file is missing, unreadable or not the one the chain was signed with: refuse rather than sign on.</summary>
+public sealed class AuditKeyException(string message) : Exception(message);

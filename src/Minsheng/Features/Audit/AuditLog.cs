@@ -37,10 +37,17 @@ public sealed class AuditLog(MinshengDb db, AuditKey key, TimeProvider clock, Au
         if (!key.Exists)
         {
             if (switched)
-                throw new AuditKeyMissingException($"审计密钥文件 {key.KeyPath} 不存在，而本库的审计链已用密钥签名。请从备份恢复该文件（或用 {AuditKey.KeyFileSetting} 指向它）后再启动。");
+                throw new AuditKeyException($"审计密钥文件 {key.KeyPath} 不存在，而本库的审计链已用密钥签名。请从备份恢复该文件（或用 {AuditKey.KeyFileSetting} 指向它）后再启动。");
             key.Create();
         }
-        if (switched) return;
+        if (switched)
+        {
+            // Instances that started with different keys would each sign entries the other cannot check.
+            var detail = await db.AuditLog.Where(a => a.Action == KeyAction).OrderBy(a => a.Id).Select(a => a.Detail).FirstAsync(ct);
+            if (detail?.StartsWith($"key={key.Fingerprint} ", StringComparison.Ordinal) != true)
+                throw new AuditKeyException($"审计密钥文件 {key.KeyPath} 不是本库启用时的密钥（{detail}）。多个实例须使用同一个密钥文件。");
+            return;
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await LockAsync(db, ct);
         if (await db.AuditLog.AnyAsync(a => a.Action == KeyAction, ct)) return; // another instance switched first

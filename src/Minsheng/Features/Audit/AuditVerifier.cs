@@ -47,6 +47,7 @@ public sealed class AuditVerifier(MinshengDb db, AuditKey key, AuditCheckpoints 
         var prev = AuditEntry.Genesis;
         long position = 0, legacy = 0;
         var keyed = false;
+        (long, RecordSeal.Item, Row)? edited = null;
         AuditVerdict Broken(long? id, string problem) => new(position, legacy, records, lines.Count, id, problem);
 
         await foreach (var entry in db.AuditLog.AsNoTracking().OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(ct))
@@ -70,14 +71,17 @@ public sealed class AuditVerifier(MinshengDb db, AuditKey key, AuditCheckpoints 
                     var label = RecordSeal.Label(item.Kind);
                     if (!rows.Remove(item.Id, out var row))
                         return Broken(entry.Id, $"{label} #{item.Id} 已被删除（由第 {entry.Id} 号审计记录封存）");
-                    if (row.Tag != item.Tag)
-                        return Broken(entry.Id, $"{label} #{item.Id}（诉求 {await NumberAsync(row.AppealId, ct)}）的内容被修改，与第 {entry.Id} 号审计记录的封存不符");
+                    // The appeal's number is looked up after the walk: PostgreSQL runs one query per connection at a time.
+                    if (row.Tag != item.Tag) { edited = (entry.Id, item, row); break; }
                 }
             }
+            if (edited is not null) break;
             if (wanted.Contains(position)) headAt[position] = entry.Hash;
             prev = entry.Hash;
         }
 
+        if (edited is var (sealId, edit, editedRow))
+            return Broken(sealId, $"{RecordSeal.Label(edit.Kind)} #{edit.Id}（诉求 {await NumberAsync(editedRow.AppealId, ct)}）的内容被修改，与第 {sealId} 号审计记录的封存不符");
         if (!keyed && position > 0)
             return Broken(null, "审计链中没有密钥启用记录（audit.key），整条链被不持有密钥的人重写过");
         foreach (var (rows, kind) in new[] { (timeline, RecordSeal.Kind.Timeline), (access, RecordSeal.Kind.Access) })
