@@ -33,7 +33,7 @@ public sealed class AuditTamperTests
         var verify = await (await t.Test.ClientFor("supervisor")).Expect("/api/audit/verify");
         verify["intact"]!.GetValue<bool>().ShouldBeTrue(verify.ToJsonString());
         verify["firstBrokenId"].ShouldBeNull();
-        verify["checkpoints"]!.GetValue<int>().ShouldBe(1);
+        verify["checkpoints"]!.GetValue<int>().ShouldBe(2); // one written at start, one just now
         // register, dispatch, claim, reply, approve, callback on the timeline and one unmask in the access log.
         verify["records"]!.GetValue<long>().ShouldBe(7);
         var sealedIds = (await t.Db.AuditLog.Where(a => a.Action == RecordSeal.Action).Select(a => a.Detail).ToListAsync())
@@ -168,6 +168,12 @@ public sealed class AuditTamperTests
         var v = await t.VerifyAsync();
         v.Intact.ShouldBeFalse();
         v.Problem.ShouldNotBeNull().ShouldContain("没有密钥启用记录");
+
+        // Nor does the next start key the rewritten chain afresh: the checkpoint file says it was keyed before.
+        var sameFiles = new AuditKey(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [AuditKey.CheckpointFileSetting] = t.CheckpointPath }).Build(),
+            t.Test.Database.Target);
+        var refused = await Should.ThrowAsync<AuditKeyException>(() => t.Test.StartSecondInstanceAsync(s => s.AddSingleton(sameFiles)));
+        refused.Message.ShouldContain("审计链被改写过");
     }
 
     [Fact]
@@ -203,9 +209,10 @@ public sealed class AuditTamperTests
         await t.WorkflowAsync();
         await t.CheckpointAsync();
         var path = t.App.Services.GetRequiredService<AuditKey>().CheckpointPath;
-        var line = (await File.ReadAllLinesAsync(path)).Single();
-        await File.WriteAllTextAsync(path, line.Replace("count=", "count=1") + "\n");
-        (await t.VerifyAsync()).Problem.ShouldBe($"检查点文件 {path} 第 1 行校验失败（文件被改动）");
+        var lines = await File.ReadAllLinesAsync(path);
+        lines.Length.ShouldBe(2);
+        await File.WriteAllTextAsync(path, $"{lines[0]}\n{lines[1].Replace("count=", "count=1")}\n");
+        (await t.VerifyAsync()).Problem.ShouldBe($"检查点文件 {path} 第 2 行校验失败（文件被改动）");
     }
 
     [Fact]
@@ -279,7 +286,7 @@ public sealed class AuditVerifyCliTests
         var (id, number) = await t.WorkflowAsync();
         var entry = await t.Db.Timeline.SingleAsync(x => x.AppealId == id && x.Action == AppealAction.SubmitReply);
         var seal = await t.SealOfAsync(RecordSeal.Kind.Timeline, entry.Id);
-        (await Run(t)).ShouldBe((0, "审计日志完整：已校验 " + await t.Db.AuditLog.CountAsync() + " 条审计记录、7 条时间线记录与查阅登记、0 个检查点。\n"));
+        (await Run(t)).ShouldBe((0, "审计日志完整：已校验 " + await t.Db.AuditLog.CountAsync() + " 条审计记录、7 条时间线记录与查阅登记、1 个检查点。\n"));
 
         await t.DropGuardsAsync();
         await t.Db.Database.ExecuteSqlInterpolatedAsync($"update timeline_entries set comment = '已处理完毕' where id = {entry.Id}");

@@ -4,7 +4,7 @@ using Minsheng.Data;
 namespace Minsheng.Features.Audit;
 
 /// <summary>Appends to the keyed, hash-chained audit log. Appends join the caller's transaction.</summary>
-public sealed class AuditLog(MinshengDb db, AuditKey key, TimeProvider clock, AuditVerifier verifier)
+public sealed class AuditLog(MinshengDb db, AuditKey key, TimeProvider clock, AuditVerifier verifier, AuditCheckpoints checkpoints)
 {
     /// <summary>The first keyed entry: everything before it is legacy SHA-256, everything from it on is HMAC.</summary>
     public const string KeyAction = "audit.key";
@@ -29,7 +29,8 @@ public sealed class AuditLog(MinshengDb db, AuditKey key, TimeProvider clock, Au
     /// <summary>
     /// Run at every start after the migrations. Creates the key on first start, then (once per database) writes
     /// the switch entry and seals the timeline and access-log rows that existed before seals did. Refuses to
-    /// start when the chain is already keyed but the key file is gone: a new key would sign a chain nobody can check.
+    /// start when the chain is already keyed but the key file is gone or another: that key would sign a chain
+    /// nobody can check.
     /// </summary>
     public async Task EnsureKeyedAsync(CancellationToken ct = default)
     {
@@ -40,14 +41,17 @@ public sealed class AuditLog(MinshengDb db, AuditKey key, TimeProvider clock, Au
                 throw new AuditKeyException($"审计密钥文件 {key.KeyPath} 不存在，而本库的审计链已用密钥签名。请从备份恢复该文件（或用 {AuditKey.KeyFileSetting} 指向它）后再启动。");
             key.Create();
         }
-        if (switched)
-        {
-            // Instances that started with different keys would each sign entries the other cannot check.
-            var detail = await db.AuditLog.Where(a => a.Action == KeyAction).OrderBy(a => a.Id).Select(a => a.Detail).FirstAsync(ct);
-            if (detail?.StartsWith($"key={key.Fingerprint} ", StringComparison.Ordinal) != true)
-                throw new AuditKeyException($"审计密钥文件 {key.KeyPath} 不是本库启用时的密钥（{detail}）。多个实例须使用同一个密钥文件。");
-            return;
-        }
+        if (!switched && checkpoints.Read().Lines.Count > 0)
+            throw new AuditKeyException($"审计链中没有密钥启用记录，而检查点文件 {key.CheckpointPath} 已有记录：审计链被改写过。请运行 audit verify 查明，不会在改写过的链上重新启用密钥。");
+        if (!switched) await SwitchAsync(ct);
+        await CheckKeyAsync(ct);
+        // Pins the chain at every start (the switch included) so that there is never a window without a
+        // checkpoint in which someone could strip the keyed entries and let the next start key the chain anew.
+        await checkpoints.WriteAsync(ct);
+    }
+
+    private async Task SwitchAsync(CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await LockAsync(db, ct);
         if (await db.AuditLog.AnyAsync(a => a.Action == KeyAction, ct)) return; // another instance switched first
@@ -56,6 +60,14 @@ public sealed class AuditLog(MinshengDb db, AuditKey key, TimeProvider clock, Au
         await db.SaveChangesAsync(ct);
         await SealExistingAsync(ct);
         await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Instances that started with different keys would each sign entries the other cannot check.</summary>
+    private async Task CheckKeyAsync(CancellationToken ct)
+    {
+        var detail = await db.AuditLog.Where(a => a.Action == KeyAction).OrderBy(a => a.Id).Select(a => a.Detail).FirstAsync(ct);
+        if (detail?.StartsWith($"key={key.Fingerprint} ", StringComparison.Ordinal) != true)
+            throw new AuditKeyException($"审计密钥文件 {key.KeyPath} 不是本库启用时的密钥（{detail}）。多个实例须使用同一个密钥文件。");
     }
 
     /// <summary>Anchors the rows written before seals existed: from now on they are held to their present content.</summary>
