@@ -25,6 +25,7 @@ public static class WebApp
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Services.AddMinsheng(builder.Configuration, database);
+        builder.Services.AddAudit(database);
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseMinsheng();
@@ -53,5 +54,6 @@ public static class WebApp
         using var scope = services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync(ct);
         await Features.TimeLimits.TimeLimitCache.EnsureDefaultsAsync(scope.ServiceProvider.GetRequiredService<MinshengDb>(), ct);
+        await scope.ServiceProvider.GetRequiredService<AuditLog>().EnsureKeyedAsync(ct);
     }
 }

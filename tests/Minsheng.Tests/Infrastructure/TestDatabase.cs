@@ -50,10 +50,12 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The audit checkpoint file lives outside the database (the PostgreSQL key file is shared by every test database and stays).
+        File.Delete(new Minsheng.Features.Audit.AuditKey(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), Target).CheckpointPath);
         if (_sqlitePath is not null)
         {
             SqliteConnection.ClearPool(new SqliteConnection(Target.ConnectionString));
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var suffix in new[] { "", "-wal", "-shm", ".audit-key" })
                 try { File.Delete(_sqlitePath + suffix); } catch (IOException) { }
         }
         else if (_pgServer is not null)

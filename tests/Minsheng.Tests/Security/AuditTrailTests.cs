@@ -28,9 +28,9 @@ public sealed class AuditTrailTests
         await Should.ThrowAsync<Exception>(() => db.Database.ExecuteSqlInterpolatedAsync($"update audit_log set detail = 'forged' where id = {victim}"));
         await DropGuards(db);
         await db.Database.ExecuteSqlInterpolatedAsync($"update audit_log set detail = 'forged' where id = {victim}");
-        var (_, broken, problem) = await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync();
-        broken.ShouldBe(victim);
-        problem.ShouldNotBeNull().ShouldContain("修改");
+        var verdict = await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync();
+        verdict.FirstBrokenId.ShouldBe(victim);
+        verdict.Problem.ShouldNotBeNull().ShouldContain("修改");
     }
 
     [Fact]
@@ -46,8 +46,7 @@ public sealed class AuditTrailTests
         await Should.ThrowAsync<Exception>(() => db.Database.ExecuteSqlInterpolatedAsync($"delete from audit_log where id = {ids[^2]}"));
         await DropGuards(db);
         await db.Database.ExecuteSqlInterpolatedAsync($"delete from audit_log where id = {ids[^2]}");
-        var (_, broken, _) = await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync();
-        broken.ShouldBe(ids[^1]);
+        (await scope.ServiceProvider.GetRequiredService<AuditLog>().VerifyAsync()).FirstBrokenId.ShouldBe(ids[^1]);
     }
 
     private static Task DropGuards(MinshengDb db) => db.IsSqlite

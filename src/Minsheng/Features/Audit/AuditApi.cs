@@ -9,7 +9,9 @@ public sealed record AuditView(long Id, DateTimeOffset At, string Actor, string 
 
 public sealed record AccessView(long Id, DateTimeOffset At, string Username, long AppealId, string Reason);
 
-public sealed record VerifyView(long Checked, long? FirstBrokenId, string? Problem);
+/// <param name="Checked">audit entries walked</param><param name="Legacy">of which written before the key switch (SHA-256)</param>
+/// <param name="Records">timeline and access-log rows checked against their seals</param><param name="Checkpoints">checkpoint lines compared</param>
+public sealed record VerifyView(bool Intact, long Checked, long Legacy, long Records, int Checkpoints, long? FirstBrokenId, string? Problem);
 
 /// <summary>Supervisors read the audit trail and the 查阅登记; admins may verify the chain.</summary>
 public static class AuditApi
@@ -25,7 +27,8 @@ public static class AuditApi
     private static async Task<List<AuditView>> List(MinshengDb db, int? page, CancellationToken ct)
     {
         if (page is < 1 or > 100_000) throw new DomainValidationException("page", "页码应在 1 到 100000 之间。");
-        return await db.AuditLog.AsNoTracking().OrderByDescending(a => a.Id).Skip(((page ?? 1) - 1) * 50).Take(50)
+        // Seals are machine records listing row tags; the trail people read is everything else.
+        return await db.AuditLog.AsNoTracking().Where(a => a.Action != RecordSeal.Action).OrderByDescending(a => a.Id).Skip(((page ?? 1) - 1) * 50).Take(50)
             .Select(a => new AuditView(a.Id, a.At, a.Actor, a.Action, a.Entity, a.EntityId, a.Detail, a.Hash)).ToListAsync(ct);
     }
 
@@ -40,7 +43,7 @@ public static class AuditApi
 
     private static async Task<VerifyView> Verify(AuditLog audit, CancellationToken ct)
     {
-        var (count, broken, problem) = await audit.VerifyAsync(ct);
-        return new VerifyView(count, broken, problem);
+        var v = await audit.VerifyAsync(ct);
+        return new VerifyView(v.Intact, v.Checked, v.Legacy, v.Records, v.Checkpoints, v.FirstBrokenId, v.Problem);
     }
 }

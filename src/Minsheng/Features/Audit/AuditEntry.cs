@@ -4,8 +4,9 @@ using System.Text;
 namespace Minsheng.Features.Audit;
 
 /// <summary>
-/// One line of the append-only audit log. Each entry's hash covers its content and the previous
-/// entry's hash, so editing or deleting any row breaks every link after it.
+/// One line of the append-only audit log. Each entry's hash covers its content and the previous entry's
+/// hash, so editing or deleting any row breaks every link after it. Entries from the key switch on are
+/// HMAC-SHA256 with the key kept outside the database; older ones stay plain SHA-256 (see AuditVerifier).
 /// </summary>
 public sealed class AuditEntry
 {
@@ -23,7 +24,7 @@ public sealed class AuditEntry
 
     private AuditEntry() { }
 
-    public AuditEntry(DateTimeOffset at, string actor, string action, string entity, string? entityId, string? detail, string prevHash)
+    public AuditEntry(DateTimeOffset at, string actor, string action, string entity, string? entityId, string? detail, string prevHash, AuditKey key)
     {
         // Stored at millisecond precision on SQLite: hash what survives the round trip.
         At = DateTimeOffset.FromUnixTimeMilliseconds(at.ToUnixTimeMilliseconds());
@@ -33,14 +34,15 @@ public sealed class AuditEntry
         EntityId = entityId;
         Detail = detail;
         PrevHash = prevHash;
-        Hash = ComputeHash();
+        Hash = KeyedHash(key);
     }
 
-    public string ComputeHash()
-    {
-        var text = string.Join('\u001f', PrevHash, At.ToUnixTimeMilliseconds(), Actor, Action, Entity, EntityId, Detail);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
+    private string Text() => string.Join('\u001f', PrevHash, At.ToUnixTimeMilliseconds(), Actor, Action, Entity, EntityId, Detail);
+
+    public string KeyedHash(AuditKey key) => key.Mac(Text());
+
+    /// <summary>How entries were hashed before the chain had a key; anyone can recompute it, so it only holds up to the switch.</summary>
+    public string LegacyHash() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Text())));
 }
 
 /// <summary>查阅登记: who looked at a complainant's unmasked identity, when, and why.</summary>
