@@ -108,7 +108,7 @@ public sealed class SidePathTests
         var c = app.County;
         var op = await app.ClientFor("operator");
         var d = await app.ClientFor("dispatcher");
-        var first = await op.NewAppeal(c);
+        var first = await op.NewAppeal(c, new { type = "Consultation" }); // answered directly below, which only a consultation may be
         var second = await op.NewAppeal(c);
         var merged = await d.Post($"/api/appeals/{second}/merge", new { targetId = first }).Expect(HttpStatusCode.OK);
         Status(merged).ShouldBe("Merged");
