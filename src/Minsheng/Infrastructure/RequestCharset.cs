@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
@@ -11,7 +12,10 @@ public static class RequestCharset
 {
     public static IApplicationBuilder UseKnownCharsets(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (Problem(http.Request.ContentType) is { } detail)
+        // A re-executed error page carries the original request's content type; it was judged once already.
+        var reExecuted = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+                         || http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null;
+        if (!reExecuted && Problem(http.Request.ContentType) is { } detail)
         {
             http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
             // The API answers ProblemDetails here; a page gets the error page from the status-code re-execution.
@@ -32,8 +36,12 @@ public static class RequestCharset
         if (string.IsNullOrEmpty(contentType)) return null;
         if (!MediaTypeHeaderValue.TryParse(contentType, out var media)) return "Content-Type 格式不正确，请以 application/json; charset=utf-8 提交。";
         if (!media.Charset.HasValue) return null;
-        // MediaTypeHeaderValue.Encoding is null when the charset names no encoding this runtime has.
-        return media.Encoding is null ? $"不支持字符集“{Clip(media.Charset.Value)}”，请以 UTF-8 提交。" : null;
+        // MediaTypeHeaderValue.Encoding is null when the charset names no encoding this runtime has, and throws for
+        // the ones it refuses to decode (utf-7).
+        Encoding? encoding;
+        try { encoding = media.Encoding; }
+        catch (Exception e) when (e is NotSupportedException or ArgumentException) { encoding = null; }
+        return encoding is null ? $"不支持字符集“{Clip(media.Charset.Value)}”，请以 UTF-8 提交。" : null;
     }
 
     private static string Clip(string? s) => s is { Length: > 40 } ? s[..40] + "…" : s ?? "";

@@ -64,10 +64,14 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
                 status = (int)response.StatusCode;
                 if (status >= 500) failures.Add($"{status} as {name}: {request} → {Clip(await response.Content.ReadAsStringAsync())}");
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
+            catch (Exception e)
             {
-                status = 0; // the request never got an answer (a client-side refusal or a dropped connection)
-                if (e is TaskCanceledException || local is not null && e is not InvalidOperationException)
+                // No answer: in memory the server's own exception arrives here (a bug); against a server, a dropped
+                // connection or a request the client refuses to send (only timeouts count there).
+                status = 0;
+                // TestServer refuses a %00 in the path before the app sees it (Kestrel answers 400 to it).
+                var refusedByTestClient = e is InvalidOperationException && e.Message.Contains("null characters");
+                if (local is not null && !refusedByTestClient || e is TaskCanceledException)
                     failures.Add($"no answer as {name}: {request} → {e.GetType().Name}: {Clip(e.Message)}");
             }
             statuses[status] = statuses.GetValueOrDefault(status) + 1;
