@@ -9,7 +9,11 @@ public sealed partial class Appeal
     public const int MaxExtensionDays = 30;
     public const int CallbackAttemptsBeforeClose = 3;
 
-    public void AnswerDirectly(string answer, Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// 直接办结: the desk answers on the spot and closes. Only a consultation (and a help request where the deployment
+    /// allows it) can be answered so; a complaint or report needs a unit to act, so it is refused whoever asks.
+    /// </summary>
+    public void AnswerDirectly(string answer, Actor actor, DateTimeOffset now, bool helpAllowed = false)
     {
         var text = Required(answer, "answer", "答复内容");
         Act(AppealAction.DirectAnswer, actor, now, text, () =>
@@ -17,8 +21,18 @@ public sealed partial class Appeal
             Reply = text;
             RepliedAt = now;
             ClosedAt = now;
-        });
+        }, () => DirectAnswerRefusal(Type, helpAllowed));
     }
+
+    /// <summary>Whether an appeal of this type may be answered directly.</summary>
+    public static bool MayAnswerDirectly(AppealType type, bool helpAllowed) =>
+        type == AppealType.Consultation || (helpAllowed && type == AppealType.Help);
+
+    /// <summary>Why an appeal of this type may not be answered directly, or null when it may.</summary>
+    public static string? DirectAnswerRefusal(AppealType type, bool helpAllowed) =>
+        MayAnswerDirectly(type, helpAllowed) ? null
+            : helpAllowed ? "只有咨询、求助类诉求可以直接办结，其他性质的诉求须派单办理。"
+            : "只有咨询类诉求可以直接办结，其他性质的诉求（如投诉、求助）须派单办理。";
 
     /// <summary>
     /// Deadlines are set at the first dispatch of a round and carry over returns and re-dispatches;

@@ -131,6 +131,7 @@ public static class Extensions
             pages.UseExceptionHandler("/error/500");
             pages.UseStatusCodePagesWithReExecute("/error/{0}");
         });
+        app.UseKnownCharsets();
         app.UseStaticFiles();
         // Routing after the error pages, so a re-executed /error/{code} request is routed afresh.
         app.UseRouting();

@@ -9,7 +9,7 @@ using Minsheng.Domain.Appeals;
 namespace Minsheng.Infrastructure;
 
 /// <summary>
-/// Maps the few known exception types to ProblemDetails. Anything else is a bug and stays a 500,
+/// Maps the few known exception types to ProblemDetails (a unique-constraint failure of either engine is a 409). Anything else is a bug and stays a 500,
 /// never a disguised 404.
 /// </summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -44,6 +44,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             {
                 Status = 409, Title = "诉求已被他人修改", Detail = "该诉求刚刚被其他人处理过，请刷新后重试。",
             },
+            DbUpdateException d when UniqueViolations.ToProblem(d) is { } duplicate => duplicate,
             BadHttpRequestException b => BadRequest(b),
             _ => null,
         };

@@ -97,7 +97,7 @@ public class MainPathTests
     [Fact]
     public void DirectAnswer_closes_with_the_answer_as_reply()
     {
-        var appeal = new AppealBuilder().At(Registered);
+        var appeal = new AppealBuilder().WithType(AppealType.Consultation).At(Registered);
         appeal.AnswerDirectly("  这是政策咨询，已当场答复。 ", Operator, Perform.Later);
 
         appeal.Status.ShouldBe(Closed);

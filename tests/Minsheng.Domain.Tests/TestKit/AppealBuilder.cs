@@ -82,6 +82,7 @@ public sealed class AppealBuilder
         var builder = new AppealBuilder();
         if (action is AppealAction.ApproveExtension or AppealAction.RejectExtension) builder.WithPendingExtension();
         if (action == AppealAction.Close && status == Replied) builder.WithNotReachedCallbacks(Appeal.CallbackAttemptsBeforeClose);
+        if (action == AppealAction.DirectAnswer) builder.WithType(AppealType.Consultation); // only consultations may be answered directly
         return builder.At(status);
     }
 

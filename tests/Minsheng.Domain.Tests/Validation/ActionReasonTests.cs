@@ -32,7 +32,12 @@ public class ActionReasonTests
     public static TheoryData<string> Names() => new(Cases.Keys);
 
     private static Appeal Ready(string name) =>
-        name == "RejectExtension" ? new AppealBuilder().WithPendingExtension().At(Cases[name].From) : new AppealBuilder().At(Cases[name].From);
+        name switch
+        {
+            "RejectExtension" => new AppealBuilder().WithPendingExtension().At(Cases[name].From),
+            "AnswerDirectly" => new AppealBuilder().WithType(AppealType.Consultation).At(Cases[name].From), // consultations only
+            _ => new AppealBuilder().At(Cases[name].From),
+        };
 
     [Theory, MemberData(nameof(Names))]
     public void Empty_text_is_refused_with_the_field_key(string name)

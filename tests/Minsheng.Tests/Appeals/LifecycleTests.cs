@@ -19,7 +19,7 @@ public sealed class LifecycleTests
         var registered = await op.Expect($"/api/appeals/{id}");
         registered["summary"]!["status"]!.GetValue<string>().ShouldBe("Registered");
         var number = registered["summary"]!["number"]!.GetValue<string>();
-        number.ShouldBe("202611160001");
+        number.ShouldBe("20261116000001");
 
         app.Clock.Advance(TimeSpan.FromMinutes(10));
         await dispatcher.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = c.Housing.Id, comment = "请住建局办理" }).Expect(HttpStatusCode.OK);

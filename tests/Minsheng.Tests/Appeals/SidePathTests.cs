@@ -108,7 +108,7 @@ public sealed class SidePathTests
         var c = app.County;
         var op = await app.ClientFor("operator");
         var d = await app.ClientFor("dispatcher");
-        var first = await op.NewAppeal(c);
+        var first = await op.NewAppeal(c, new { type = "Consultation" }); // answered directly below, which only a consultation may be
         var second = await op.NewAppeal(c);
         var merged = await d.Post($"/api/appeals/{second}/merge", new { targetId = first }).Expect(HttpStatusCode.OK);
         Status(merged).ShouldBe("Merged");
@@ -152,8 +152,8 @@ public sealed class SidePathTests
         app.Clock.Advance(TimeSpan.FromHours(16)); // 17:30 UTC is 01:30 the next day in China
         op = await app.ClientFor("operator"); // the night shift signs in again: tokens last one working day
         var next = await op.Expect($"/api/appeals/{await op.NewAppeal(app.County)}");
-        a["summary"]!["number"]!.GetValue<string>().ShouldBe("202611160001");
-        b["summary"]!["number"]!.GetValue<string>().ShouldBe("202611160002");
-        next["summary"]!["number"]!.GetValue<string>().ShouldBe("202611170001");
+        a["summary"]!["number"]!.GetValue<string>().ShouldBe("20261116000001");
+        b["summary"]!["number"]!.GetValue<string>().ShouldBe("20261116000002");
+        next["summary"]!["number"]!.GetValue<string>().ShouldBe("20261117000001");
     }
 }

@@ -46,7 +46,7 @@ public sealed class AccessTableTests(AccessTableApp fixture) : IClassFixture<Acc
         AccessTable.Rows.Count.ShouldBeGreaterThan(100, "the table is read");
         var failures = new System.Collections.Concurrent.ConcurrentBag<(int Line, string Text)>();
         var checkedCells = 0;
-        foreach (var phase in AccessTable.Rows.GroupBy(r => r.Route.EndsWith("/logout") ? 2 : r.Method == "DELETE" ? 1 : 0).OrderBy(g => g.Key))
+        foreach (var phase in AccessTable.Rows.GroupBy(r => r.Route.EndsWith("/logout") ? (r.Method == "POST" ? 3 : 2) : r.Method == "DELETE" ? 1 : 0).OrderBy(g => g.Key))
             await Parallel.ForEachAsync(phase, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (row, _) =>
             {
                 if (await CheckRow(row) is { } failure) failures.Add((row.Line, failure));

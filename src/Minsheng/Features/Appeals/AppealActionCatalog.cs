@@ -24,7 +24,7 @@ public static class AppealActionCatalog
 
     public static readonly IReadOnlyList<ActionEntry> All =
     [
-        Sync("direct-answer", DirectAnswer, (c, a, i, actor, now) => a.AnswerDirectly(i.Content!, actor, now)),
+        Sync("direct-answer", DirectAnswer, (c, a, i, actor, now) => a.AnswerDirectly(i.Content!, actor, now, c.DirectAnswer.AllowHelp)),
         new("dispatch", Dispatch, (c, a, i, actor, now) => c.Dispatch(a, i, actor, now)),
         Sync("claim", Claim, (c, a, i, actor, now) => a.Claim(actor, now, i.Comment)),
         Sync("contact", RecordContact, (c, a, i, actor, now) => a.RecordContact(i.Comment!, actor, now)),

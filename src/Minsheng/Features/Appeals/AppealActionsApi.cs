@@ -25,9 +25,13 @@ public static class AppealActionsApi
 
     /// <summary>What every action handler needs, injected once.</summary>
     public sealed class Ctx(AppealCommands commands, AppealPresenter presenter, AppealScope scope, UnitTree units,
-        Data.MinshengDb db, IHttpContextAccessor http, TimeLimits.TimeLimitCache timeLimits, Audit.AuditLog audit, CurrentUser me)
+        Data.MinshengDb db, IHttpContextAccessor http, TimeLimits.TimeLimitCache timeLimits, Audit.AuditLog audit, CurrentUser me,
+        Microsoft.Extensions.Options.IOptions<Knowledge.DirectAnswerSettings> directAnswer)
     {
         public Domain.TimeLimits.DeadlineSchedule Schedule => timeLimits.Schedule;
+
+        /// <summary>Whether help requests, besides consultations, may be answered directly (the domain refuses the rest).</summary>
+        public Knowledge.DirectAnswerSettings DirectAnswer => directAnswer.Value;
 
         private CancellationToken Ct => http.HttpContext?.RequestAborted ?? default;
 

@@ -7,8 +7,11 @@ using Minsheng.Data;
 namespace Minsheng.Features.Appeals;
 
 /// <summary>
-/// 受理编号: the China-time date and a daily sequence (202611220001), drawn from a counter row in the
-/// caller's transaction so two instances never hand out the same number.
+/// 受理编号: the China-time date and a six-digit daily sequence (20261122000001, 14 characters), drawn from a
+/// counter row in the caller's transaction so two instances never hand out the same number. Six digits hold a
+/// million appeals a day, far beyond a city's busiest day, so every number has the same width; numbers issued
+/// before with four digits (202611220001, 12 characters) keep working, as lookups compare whole numbers and
+/// the two widths can never collide.
 /// </summary>
 public sealed class AppealNumbers(MinshengDb db)
 {
@@ -29,8 +32,11 @@ public sealed class AppealNumbers(MinshengDb db)
         p.Value = day;
         cmd.Parameters.Add(p);
         var seq = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct));
-        return $"{day}{seq:D4}";
+        return Format(day, seq);
     }
+
+    /// <summary>Date and six-digit sequence; a (never seen) millionth appeal of a day would widen, still unique.</summary>
+    public static string Format(string day, long seq) => $"{day}{seq:D6}";
 
     /// <summary>The citizen's tracking code: 6 characters without look-alikes (no 0/O, 1/I).</summary>
     public static string NewQueryCode() => RandomNumberGenerator.GetString(CodeAlphabet, 6);

@@ -144,7 +144,7 @@ public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffse
     {
         var day = at.ToOffset(AppealNumbers.ChinaOffset).ToString("yyyyMMdd");
         _daily[day] = _daily.GetValueOrDefault(day) + 1;
-        return $"{day}{_daily[day]:D4}";
+        return AppealNumbers.Format(day, _daily[day]);
     }
 
     private T Pick<T>((T Value, int Weight)[] weighted)

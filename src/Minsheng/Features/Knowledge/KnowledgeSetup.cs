@@ -9,6 +9,7 @@ public static class KnowledgeSetup
     {
         services.AddSingleton<KnowledgeIndex>();
         services.AddScoped<KnowledgeBase>();
+        services.AddOptions<DirectAnswerSettings>().BindConfiguration(DirectAnswerSettings.Section);
         return services;
     }
 

@@ -29,8 +29,9 @@ public static class PortalStaffApi
         appeals.MapGet("/{id:long}/rating", Rating);
     }
 
-    private static Task<Page<PublicationCandidate>> Candidates(string? q, int? page, int? size, Publicity publicity, CancellationToken ct) =>
-        publicity.CandidatesAsync(q, page, size, ct);
+    /// <summary>directAnswers=true lists the appeals closed by a direct answer, which are otherwise left out.</summary>
+    private static Task<Page<PublicationCandidate>> Candidates(string? q, int? page, int? size, bool? directAnswers, Publicity publicity, CancellationToken ct) =>
+        publicity.CandidatesAsync(q, page, size, ct, directAnswers == true);
 
     private static Task<Page<PublishedCaseRow>> Published(string? q, int? page, int? size, Publicity publicity, CancellationToken ct) =>
         publicity.PublishedAsync(q, page, size, ct);

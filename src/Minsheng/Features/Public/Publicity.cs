@@ -37,11 +37,18 @@ public sealed class Publicity(MinshengDb db, AppealScope scope, UnitTree units, 
 
     private IQueryable<Appeal> Publishable() => scope.Visible().Where(a => a.Status == AppealStatus.Closed && a.Reply != null);
 
-    public async Task<Page<PublicationCandidate>> CandidatesAsync(string? q, int? page, int? size, CancellationToken ct)
+    /// <summary>
+    /// Closed appeals not yet published. Appeals the desk closed with a direct answer (no unit handled them) are left
+    /// out unless asked for with directAnswers: the officer then chooses them deliberately, one by one.
+    /// </summary>
+    public async Task<Page<PublicationCandidate>> CandidatesAsync(string? q, int? page, int? size, CancellationToken ct, bool directAnswers = false)
     {
         var (p, s) = Paging(q, page, size);
         var published = db.Set<PublishedCase>().Select(c => c.AppealId);
-        var query = Publishable().Where(a => !published.Contains(a.Id));
+        // Closed by its direct answer: the closing step is that answer (a later reopen and normal close is a normal case).
+        var direct = db.Timeline.Where(t => t.Action == AppealAction.DirectAnswer);
+        var query = Publishable().Where(a => !published.Contains(a.Id))
+            .Where(a => direct.Any(t => t.AppealId == a.Id && t.At == a.ClosedAt) == directAnswers);
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim();

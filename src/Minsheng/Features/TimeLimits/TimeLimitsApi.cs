@@ -22,6 +22,25 @@ public sealed record CalendarDayView(string Date, bool IsWorkingDay, string? Nam
 
 public sealed record CalendarDayRequest(bool? IsWorkingDay, string? Name);
 
+/// <summary>PUT /api/time-limit-rules: every field is optional and only the fields sent change (a missing field keeps its value).</summary>
+public sealed record TimeLimitRulesChange(int? MaxExtensionDays, int? ExtensionRequestLeadHours, int? ReturnWithinWorkingDays,
+    int? ReminderLeadWorkingHours, int? SupervisionAfterWorkingDays, int? BounceThreshold, int? RepeatThreshold, int? RepeatWindowDays)
+{
+    public bool IsEmpty => this == new TimeLimitRulesChange(null, null, null, null, null, null, null, null);
+
+    public TimeLimitRules ApplyTo(TimeLimitRules r) => r with
+    {
+        MaxExtensionDays = MaxExtensionDays ?? r.MaxExtensionDays,
+        ExtensionRequestLeadHours = ExtensionRequestLeadHours ?? r.ExtensionRequestLeadHours,
+        ReturnWithinWorkingDays = ReturnWithinWorkingDays ?? r.ReturnWithinWorkingDays,
+        ReminderLeadWorkingHours = ReminderLeadWorkingHours ?? r.ReminderLeadWorkingHours,
+        SupervisionAfterWorkingDays = SupervisionAfterWorkingDays ?? r.SupervisionAfterWorkingDays,
+        BounceThreshold = BounceThreshold ?? r.BounceThreshold,
+        RepeatThreshold = RepeatThreshold ?? r.RepeatThreshold,
+        RepeatWindowDays = RepeatWindowDays ?? r.RepeatWindowDays,
+    };
+}
+
 public sealed record CalendarStatus(int[] ProvisionalYears, string? Warning);
 
 /// <summary>Policies, rules and calendar: admins edit; staff read; each appeal shows its clocks.</summary>
@@ -35,7 +54,7 @@ public static class TimeLimitsApi
         g.MapGet("/policies", Policies).RequireAuthorization(p => p.RequireRole(readers));
         g.MapPost("/policies", AddPolicy).RequireAuthorization(p => p.RequireRole(admin));
         g.MapGet("/time-limit-rules", (TimeLimitCache c) => c.Schedule.Rules).RequireAuthorization(p => p.RequireRole(readers));
-        g.MapPut("/time-limit-rules", PutRules).RequireAuthorization(p => p.RequireRole(admin));
+        g.MapPut("/time-limit-rules", ChangeRules).RequireAuthorization(p => p.RequireRole(admin));
         g.MapGet("/calendar", Calendar).RequireAuthorization();
         g.MapGet("/calendar/status", Status).RequireAuthorization();
         g.MapPut("/calendar/days/{date}", PutDay).RequireAuthorization(p => p.RequireRole(admin));
@@ -67,6 +86,32 @@ public static class TimeLimitsApi
         return TypedResults.Created("/api/policies", new PolicyView(policy.Id, policy.Tier, policy.Type, policy.Stage, policy.Amount, policy.Unit, policy.EffectiveFrom, policy.Note));
     }
 
+    /// <summary>
+    /// The API's PUT changes only the rules it names: `{}` used to bind as a record of defaults and silently reset
+    /// every rule. An empty body is refused, so a client that lost its fields hears about it.
+    /// </summary>
+    internal static async Task<TimeLimitRules> ChangeRules(TimeLimitRulesChange? change, MinshengDb db, TimeLimitCache cache, AuditLog audit, CurrentUser me, CancellationToken ct)
+    {
+        if (change is null || change.IsEmpty)
+            throw new DomainValidationException("body", "请至少填写一项规则（如 maxExtensionDays）；未填写的规则保持不变。");
+        TimeLimitRules rules = null!;
+        await db.WriteAsync(async () =>
+        {
+            // The stored rules, read in the writing transaction (the cache may be another instance's minute old).
+            var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == TimeLimitCache.RulesKey, ct);
+            var current = row is null ? new TimeLimitRules() : JsonSerializer.Deserialize<TimeLimitRules>(row.Value) ?? new TimeLimitRules();
+            rules = change.ApplyTo(current);
+            rules.Validate();
+            var json = JsonSerializer.Serialize(rules);
+            if (row is null) db.Settings.Add(new SettingRow { Key = TimeLimitCache.RulesKey, Value = json });
+            else row.Value = json;
+            await audit.AppendAsync(me.Username, "rules.update", "settings", TimeLimitCache.RulesKey, json, ct);
+        }, ct);
+        cache.Invalidate();
+        return rules;
+    }
+
+    /// <summary>Saves a complete set of rules (the admin page submits every field).</summary>
     internal static async Task<TimeLimitRules> PutRules(TimeLimitRules rules, MinshengDb db, TimeLimitCache cache, AuditLog audit, CurrentUser me, CancellationToken ct)
     {
         me.RequireDeploymentAdmin();

@@ -21,6 +21,7 @@ public static class PageSetup
             o.Conventions.AllowAnonymousToFolder("/Portal");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.ConfigureFilter(new MissingHandlerFilter());
         })
         // The pages live in this assembly, which is not the entry assembly under tests and benchmarks.
         .AddApplicationPart(typeof(PageSetup).Assembly)

@@ -12,12 +12,12 @@ namespace Minsheng.Pages.Console;
 
 /// <summary>
 /// 电话受理: a call registered in under a minute from the keyboard. While the operator types, the side panel
-/// shows knowledge-base answers (one click registers the call and closes it with that answer, 直接办结) and
-/// triage hints. Same roles as POST /api/appeals for the desk.
+/// shows knowledge-base answers (for a consultation and a good match, an editable answer that registers the call
+/// and closes it once the operator confirms, 直接办结) and triage hints. Same roles as POST /api/appeals for the desk.
 /// </summary>
 [Authorize(Roles = $"{nameof(Role.Operator)},{nameof(Role.Dispatcher)}")]
 public sealed class IndexModel(RegisterAppeal register, AppealCommands commands, AppealActionsApi.Ctx actions, KnowledgeBase kb,
-    MinshengDb db, UnitTree units, CurrentUser me) : AppPage
+    MinshengDb db, UnitTree units, CurrentUser me, Microsoft.Extensions.Options.IOptions<DirectAnswerSettings> directAnswer) : AppPage
 {
     public const string ResultKey = "Console.Result";
 
@@ -47,14 +47,27 @@ public sealed class IndexModel(RegisterAppeal register, AppealCommands commands,
         return Page();
     }
 
-    /// <summary>登记并直接办结: registers the call, then answers it with the article's text through the direct-answer action.</summary>
+    /// <summary>
+    /// 登记并直接办结: registers the call, then answers it through the direct-answer action with the operator's edited
+    /// answer. Refused before anything is registered unless the call is a consultation (help: by setting), the article
+    /// still matches the caller's words at least DirectAnswer:MinScore, and the operator ticked the confirmation.
+    /// </summary>
     public async Task<IActionResult> OnPostDirectAnswerAsync(IntakeForm form, long? articleId, CancellationToken ct)
     {
         Form = form;
+        var settings = directAnswer.Value;
         var article = articleId is { } aid ? await kb.FindAsync(aid, ct) : null;
-        if (article is not { Active: true })
+        var answer = article is null ? null : Request.Form[$"answer_{article.Id}"].ToString().Trim();
+        string? refusal = null;
+        if (article is not { Active: true }) refusal = "所选知识条目不存在或已停用，请重新选择。";
+        else if (settings.TypeRefusal(form.Type) is { } why) refusal = why;
+        else if (!settings.Matches(await ScoreAsync(form, article.Id, ct)))
+            refusal = $"所选知识条目与来电内容的匹配度低于 {settings.MinScore * 100:0}%，不能直接办结，请登记后派单。";
+        else if (Request.Form[$"confirm_{article.Id}"] != "true") refusal = "请先勾选确认，核对答复内容后再直接办结。";
+        else if (string.IsNullOrEmpty(answer)) refusal = "答复内容不能为空。";
+        if (refusal is not null)
         {
-            Banner = "所选知识条目不存在或已停用，请重新选择。";
+            Banner = refusal;
             await LoadAsync(ct, withHints: true);
             return Page();
         }
@@ -68,7 +81,7 @@ public sealed class IndexModel(RegisterAppeal register, AppealCommands commands,
         var answered = await TryAsync(async () =>
         {
             var saved = await commands.RunAsync(appeal!.Id, appeal.Version, entry.Action,
-                (a, actor, now) => entry.Apply(actions, a, new ActionInput(Content: article.Content), actor, now), ct);
+                (a, actor, now) => entry.Apply(actions, a, new ActionInput(Content: answer), actor, now), ct);
             if (saved is null) Banner = "诉求已登记，但不在您的辖区内，无法直接办结，请转派单员处理。";
         });
         // The call is on record either way; a failed answer is said once, next to its number.
@@ -79,6 +92,16 @@ public sealed class IndexModel(RegisterAppeal register, AppealCommands commands,
             return Registered(appeal, closed: false);
         }
         return Registered(appeal!, closed: true);
+    }
+
+    /// <summary>How well the article matches what the operator typed, as the side panel scored it.</summary>
+    private async Task<double?> ScoreAsync(IntakeForm form, long articleId, CancellationToken ct)
+    {
+        var hints = await HttpContext.RequestServices.GetHintsAsync(form, ct);
+        if (hints.Articles.FirstOrDefault(a => a.Id == articleId) is { } shown) return shown.Score;
+        var text = $"{form.Title}\n{form.Content}";
+        var hits = await kb.SearchAsync(text.Length > KnowledgeBase.QueryMax ? text[..KnowledgeBase.QueryMax] : text, KnowledgeBase.MaxHits, ct);
+        return hits.FirstOrDefault(a => a.Id == articleId)?.Score;
     }
 
     /// <summary>The side panel, refreshed by htmx while the operator types.</summary>

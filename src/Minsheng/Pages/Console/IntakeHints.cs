@@ -16,7 +16,19 @@ public sealed record HintsView(
     IReadOnlyList<SimilarAppeal> Similar,
     Choice? CommonCategory,
     string? CommonUnit,
-    bool Typed);
+    bool Typed,
+    AppealType? Type = null,
+    DirectAnswerSettings? DirectAnswer = null)
+{
+    /// <summary>The article may be offered as a direct answer: the type allows it and it matches well enough.</summary>
+    public bool Offers(KnowledgeView article) => DirectAnswer is { } d && d.Allows(Type) && d.Matches(article.Score);
+
+    /// <summary>Why an article is shown for reading only, or null when it is offered.</summary>
+    public string? NotOfferedBecause(KnowledgeView article) => DirectAnswer is not { } d ? "不提供直接办结。"
+        : d.TypeRefusal(Type) is { } why ? why
+        : !d.Matches(article.Score) ? $"匹配度低于 {d.MinScore * 100:0}%，仅供参考，不提供直接办结。"
+        : null;
+}
 
 /// <summary>
 /// Knowledge-base answers for the caller's words, and triage hints: the trained models' suggestions
@@ -24,7 +36,8 @@ public sealed record HintsView(
 /// shares words with this one and the category and unit most of them went to.
 /// </summary>
 public sealed class IntakeHints(KnowledgeBase kb, TriageService triage, TriageSuggestions suggestions, AppealScope scope,
-    Data.MinshengDb db, UnitTree units, TimeProvider clock, AppealPresenter presenter, AppealText appealText)
+    Data.MinshengDb db, UnitTree units, TimeProvider clock, AppealPresenter presenter, AppealText appealText,
+    Microsoft.Extensions.Options.IOptions<DirectAnswerSettings> directAnswer)
 {
     public const int RecentDays = 90;
     private const int Terms = 8;
@@ -42,10 +55,10 @@ public sealed class IntakeHints(KnowledgeBase kb, TriageService triage, TriageSu
             var category = form.CategoryId is { } c && await db.Categories.AnyAsync(x => x.Id == c, ct) ? c : (long?)null;
             var view = await suggestions.SuggestAsync(new SuggestionInput(title, content, phone, Clip(form.Address, AppealDraft.AddressMax),
                 region, category, null), ct);
-            return new HintsView(articles, view, [], null, null, Typed: true);
+            return new HintsView(articles, view, [], null, null, Typed: true, form.Type, directAnswer.Value);
         }
         var (similar, commonCategory, commonUnit) = await ByTitleAsync(title.Length > 0 ? title : content, ct);
-        return new HintsView(articles, null, similar, commonCategory, commonUnit, Typed: true);
+        return new HintsView(articles, null, similar, commonCategory, commonUnit, Typed: true, form.Type, directAnswer.Value);
     }
 
     /// <summary>

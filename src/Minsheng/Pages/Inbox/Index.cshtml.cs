@@ -29,18 +29,21 @@ public sealed class IndexModel(MinshengDb db, CurrentUser me, UnitTree units, Ti
     public async Task OnGetAsync(CancellationToken ct)
     {
         var all = await NotificationsApi.Inbox(null, db, me, units, ct);
-        UnreadCount = all.Count(n => !n.Read);
-        Items = Unread ? all.Where(n => !n.Read).ToList() : all;
+        UnreadCount = all.Count(IsUnread);
+        Items = Unread ? all.Where(IsUnread).ToList() : all;
     }
 
     public async Task<IActionResult> OnPostReadAsync(long id, CancellationToken ct)
     {
-        var result = await NotificationsApi.Read(id, db, me, units, clock, ct);
+        var result = await NotificationsApi.Read(id, db, me, clock, ct);
         if (result.Result is NoContent) return Done("已标为已读。", ListUrl);
         Banner = "消息不存在，或不是发给您的。";
         await OnGetAsync(ct);
         return Page();
     }
+
+    /// <summary>Unread is personal and only for what is addressed to this person; the rest is shown for information.</summary>
+    public static bool IsUnread(NotificationView n) => n.AddressedToMe && !n.Read;
 
     public string ListUrl => Unread ? "/inbox?unread=true" : "/inbox";
 

@@ -99,11 +99,14 @@ public sealed class OrdersModel(MinshengDb db, AppealScope scope, CurrentUser me
         var supervision = inbox.Where(n => n.Kind == NotificationKind.SupervisionOrder).Take(Limit).ToList();
         // 催办单 go to the units; the board lists those about appeals the caller may see.
         var visible = scope.Visible().Select(a => a.Id);
-        var reminders = (await db.Notifications.AsNoTracking()
-                .Where(n => n.Kind == NotificationKind.ReminderNotice && n.AppealId != null && visible.Contains(n.AppealId.Value))
-                .OrderByDescending(n => n.Id).Take(Limit).ToListAsync(ct))
+        var reminderRows = await db.Notifications.AsNoTracking()
+            .Where(n => n.Kind == NotificationKind.ReminderNotice && n.AppealId != null && visible.Contains(n.AppealId.Value))
+            .OrderByDescending(n => n.Id).Take(Limit).ToListAsync(ct);
+        // "已读" here means someone at the addressed unit has read it (read state is per person since migration 009).
+        var readByUnit = await NotificationsApi.ReadByAddresseesAsync(db, reminderRows.Select(n => n.Id).ToList(), ct);
+        var reminders = reminderRows
             .Select(n => new NotificationView(n.Id, n.Kind, NotificationsApi.Label(n.Kind), n.AppealId, n.Stage?.ToString(), n.Title, n.Body,
-                n.DueAt, n.CreatedAt, n.ReadAt is not null, n.UnitId is { } u ? units.NameOf(u) : null))
+                n.DueAt, n.CreatedAt, readByUnit.Contains(n.Id), n.UnitId is { } u ? units.NameOf(u) : null, AddressedToMe: false))
             .ToList();
 
         var ids = orders.Select(o => o.AppealId).Concat(supervision.Concat(reminders).Select(n => n.AppealId ?? 0)).Distinct().ToArray();
