@@ -57,8 +57,7 @@ public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffse
 
     /// <summary>
     /// Calls the city hotline took about a place in one of its counties without picking the place: they belong to the
-    /// city until its dispatcher hands them down (交办下级); the county's desk then handles them like its own. The
-    /// newest still wait at the city desk.
+    /// city until its dispatcher hands them down (交办下级); the county's desk then handles them like its own.
     /// </summary>
     public async Task<int> WriteCityDeskAsync(Unit city, IReadOnlyList<DemoArea> counties, int count,
         IReadOnlyList<(Category Category, DemoCategory Demo)> categories, CancellationToken ct)
@@ -68,6 +67,8 @@ public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffse
         var cityOperator = new Actor(null, "市热线话务员林芳", Role.Operator, city.Id, _ => true);
         var cityDispatcher = new Actor(null, "市热线派单员高峰", Role.Dispatcher, city.Id, _ => true);
         var created = new List<Appeal>(count);
+        // The newest quarter (at least one) still waits at the city desk for someone to hand it down.
+        var handedDown = count - Math.Max(1, count / 4);
         foreach (var start in Starts(count, 20))
         {
             var (area, county) = areas[random.Next(areas.Count)];
@@ -81,7 +82,7 @@ public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffse
                 $"{area.Name}{township.Name}{village.Name}", null, null, _text.CitizenName(), _text.MobilePhone(), null, null);
             var appeal = Appeal.Register(draft, NextNumber(start), AppealNumbers.NewQueryCode(), cityOperator, start, jurisdictionId: city.Id);
             var handDownAt = start + TimeSpan.FromHours(0.5 + random.NextDouble() * 3);
-            if ((now - start).TotalDays > 1.5 && handDownAt < now)
+            if (created.Count < handedDown && handDownAt < now)
             {
                 appeal.HandDown(county.Unit.Id, area.Name, "请按属地管理原则办理。", cityDispatcher, handDownAt);
                 Advance(appeal, handDownAt, county, LeadFor(county, demoCategory.Code, townUnit), demoCategory.Code);
