@@ -183,6 +183,8 @@ public sealed partial class JurisdictionPortalTests(CityPortalApp shared) : ICla
         home.ShouldContain("<a href=\"tel:0550-6012345\">0550-6012345</a>");
         home.ShouldContain("<footer class=\"portal-footer\">测试安县人民政府办公室主办</footer>");
         home.ShouldContain("href=\"/submit?county=TA\"");
+        // The city-wide directory gives each county's own hotline.
+        WebUtility.HtmlDecode(await App.Anonymous().GetStringAsync("/directory")).ShouldContain("测试安县</strong> 0550-6000000 · 政务服务便民热线 0550-6012345");
         // The city's own face is untouched: its name and the default hotline and footer.
         var city = WebUtility.HtmlDecode(await App.Anonymous().GetStringAsync("/"));
         city.ShouldContain("测试市群众诉求服务");

@@ -67,7 +67,11 @@ public sealed class DemoSeeder(MinshengDb db, AuditLog audit, UnitTree tree, Tim
         foreach (var outcome in await triage.RetrainAsync("demo", ct)) output.WriteLine($"智能分诊：{outcome.Message}");
         output.WriteLine("演示账号（密码只显示这一次，请妥善保存）：");
         foreach (var (user, password, unitName) in accounts)
-            output.WriteLine($"  {Labels.Role(user.Role),-6} {user.Username,-12} 密码 {password}  （{unitName}）");
+        {
+            // Two counties both have a 县住房和城乡建设局: a unit below a county is named with its county.
+            var home = tree.JurisdictionOf(user.UnitId) is { } j && j.Id != user.UnitId ? $"{j.Name} · " : "";
+            output.WriteLine($"  {Labels.Role(user.Role),-6} {user.Username,-16} 密码 {password}  （{home}{unitName}）");
+        }
         return true;
     }
 
