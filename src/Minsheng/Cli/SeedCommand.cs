@@ -7,7 +7,7 @@ public static class SeedCommand
 {
     public static Command Create()
     {
-        var cmd = new Command("seed", "向空数据库导入演示县（单位、分类、各角色账号和约 2000 件诉求）");
+        var cmd = new Command("seed", "向空数据库导入演示市（丰州市及民丰县、民安县：单位、分类、各辖区账号和约 2300 件诉求）");
         cmd.SetAction(async (parse, ct) =>
         {
             var app = await MinshengCli.ServicesAsync(parse, ct);

@@ -8,7 +8,7 @@ public static class ServeCommand
     public static Command Create()
     {
         var urls = new Option<string>("--urls") { Description = "监听地址", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var demo = new Option<bool>("--demo") { Description = "数据库为空时导入演示县数据" };
+        var demo = new Option<bool>("--demo") { Description = "数据库为空时导入演示数据（丰州市及民丰县、民安县）" };
         var cmd = new Command("serve", "启动网站和接口服务") { urls, demo };
         cmd.SetAction(async (parse, ct) =>
         {

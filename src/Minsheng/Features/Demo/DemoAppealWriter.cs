@@ -8,12 +8,14 @@ namespace Minsheng.Features.Demo;
 
 /// <summary>
 /// Writes demo appeals spread over the last 90 days. Older appeals have travelled further along the
-/// workflow; each step is a real domain action at a plausible later time, never later than now.
+/// workflow; each step is a real domain action at a plausible later time, never later than now. One writer
+/// numbers the appeals of every county, so numbers stay unique across the deployment.
 /// </summary>
 public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffset now, Domain.TimeLimits.DeadlineSchedule schedule)
 {
-    private readonly DemoTextGenerator _text = new(random);
+    private DemoTextGenerator _text = new(random);
     private readonly Dictionary<string, int> _daily = new();
+    private Dictionary<string, Unit>? _units;
 
     private static readonly (AppealType Type, int Weight)[] Types =
         [(AppealType.Complaint, 40), (AppealType.Help, 20), (AppealType.Consultation, 15), (AppealType.Suggestion, 12), (AppealType.Report, 5), (AppealType.Praise, 3), (AppealType.Other, 5)];
@@ -21,59 +23,131 @@ public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffse
         [(Channel.Hotline12345, 50), (Channel.PublicPortal, 15), (Channel.MessageBoard, 12), (Channel.Mailbox, 8), (Channel.DoorToDoorVisit, 7), (Channel.Petition, 4), (Channel.ServiceHall, 4)];
     private static readonly (Tier Tier, int Weight)[] Tiers = [(Tier.Timely, 80), (Tier.Urgent, 8), (Tier.Coordinated, 9), (Tier.HighLevel, 3)];
 
-    public async Task<int> WriteAsync(int count, IReadOnlyList<(Category Category, DemoCategory Demo)> categories, CancellationToken ct)
+    /// <summary>Appeals of one county, registered by its own desk (or by citizens on the portal) and owned by it.</summary>
+    public async Task<int> WriteAsync(DemoArea area, int count, IReadOnlyList<(Category Category, DemoCategory Demo)> categories, CancellationToken ct)
     {
-        var units = await db.Units.AsNoTracking().ToListAsync(ct);
-        var byCode = units.ToDictionary(u => u.Code);
-        var departments = DemoCountyData.Departments.Select(d => (d, unit: byCode[d.Code])).ToList();
-        var townships = DemoCountyData.Townships.Select(t => (t, unit: byCode[t.Code], villages: t.Villages.Select(v => byCode[v.Code]).ToList())).ToList();
-        var operatorActor = new Actor(null, "话务员小王", Role.Operator, byCode[DemoCountyData.CountyCode].Id, _ => true);
-        var dispatcher = new Actor(null, "派单员李敏", Role.Dispatcher, byCode[DemoCountyData.CountyCode].Id, _ => true);
-
+        var county = await AreaUnitsAsync(area, ct);
+        _text = new DemoTextGenerator(random, area);
+        var operatorActor = new Actor(null, area.OperatorName, Role.Operator, county.Unit.Id, _ => true);
         var created = new List<Appeal>(count);
-        var starts = Enumerable.Range(0, count).Select(_ => now - TimeSpan.FromMinutes(random.NextDouble() * 90 * 24 * 60)).Order().ToList();
-        foreach (var start in starts)
+        foreach (var start in Starts(count, 90))
         {
             var (category, demoCategory) = categories[random.Next(categories.Count)];
-            var (township, townUnit, villages) = townships[random.Next(townships.Count)];
+            var (township, townUnit, villages) = county.Townships[random.Next(county.Townships.Count)];
             var village = villages[random.Next(villages.Count)];
             var type = Pick(Types);
             var text = _text.Appeal(type, demoCategory.Code, township.Name, village.Name);
-            var owner = departments.Where(d => d.d.CategoryCodes.Contains(demoCategory.Code)).Select(d => d.unit).FirstOrDefault();
-            var lead = owner is null || random.NextDouble() < 0.3 ? townUnit : owner;
+            var channel = Pick(Channels);
             var named = random.NextDouble() < 0.8;
+            var draft = new AppealDraft(channel, type, category.Id, Pick(Tiers), text.Title, text.Content, village.Id,
+                $"{area.Name}{township.Name}{village.Name}", null, null,
+                named ? _text.CitizenName() : null, named ? _text.MobilePhone() : null,
+                named && random.NextDouble() < 0.5 ? _text.ContactAddress(township.Name, village.Name) : null, null);
+            var lead = LeadFor(county, demoCategory.Code, townUnit);
             // An appeal about a unit is never handled by that unit (举报不得交被举报单位): the subject is the township
             // when a department leads, and no unit is named when the township itself leads.
             long? subject = (type == AppealType.Report && random.NextDouble() < 0.3) || (type == AppealType.Complaint && random.NextDouble() < 0.1)
                 ? townUnit.Id : null;
-            if (subject == lead.Id) subject = null;
-            var channel = Pick(Channels);
-            var draft = new AppealDraft(channel, type, category.Id, Pick(Tiers), text.Title, text.Content, village.Id,
-                $"{DemoCountyData.CountyName}{township.Name}{village.Name}", null, null,
-                named ? _text.CitizenName() : null, named ? _text.MobilePhone() : null,
-                named && random.NextDouble() < 0.5 ? _text.ContactAddress(township.Name, village.Name) : null, subject);
+            if (subject is { } s && s != lead.Id) draft = draft with { SubjectUnitId = s };
             var appeal = Appeal.Register(draft, NextNumber(start), AppealNumbers.NewQueryCode(),
-                channel == Channel.PublicPortal ? Actor.Citizen : operatorActor, start);
-            var coUnits = draft.Tier == Tier.Coordinated
-                ? departments.Select(d => d.unit.Id).Where(id => id != lead.Id).OrderBy(_ => random.Next()).Take(random.Next(1, 3)).ToList()
-                : [];
-            var handler = new Actor(null, $"{lead.Name}承办人", Role.UnitHandler, lead.Id, _ => true);
-            var head = new Actor(null, $"{lead.Name}负责人", Role.UnitHead, lead.Id, _ => true);
-            Advance(appeal, start, new Cast(operatorActor, dispatcher, handler, head), lead.Id, coUnits, demoCategory.Code, lead.Name);
+                channel == Channel.PublicPortal ? Actor.Citizen : operatorActor, start, jurisdictionId: county.Unit.Id);
+            Advance(appeal, start, county, lead, demoCategory.Code);
             created.Add(appeal);
         }
+        await SaveAsync(created, ct);
+        return created.Count;
+    }
+
+    /// <summary>
+    /// Calls the city hotline took about a place in one of its counties without picking the place: they belong to the
+    /// city until its dispatcher hands them down (交办下级); the county's desk then handles them like its own.
+    /// </summary>
+    public async Task<int> WriteCityDeskAsync(Unit city, IReadOnlyList<DemoArea> counties, int count,
+        IReadOnlyList<(Category Category, DemoCategory Demo)> categories, CancellationToken ct)
+    {
+        var areas = new List<(DemoArea Area, CountyUnits Units)>();
+        foreach (var area in counties) areas.Add((area, await AreaUnitsAsync(area, ct)));
+        var cityOperator = new Actor(null, "市热线话务员林芳", Role.Operator, city.Id, _ => true);
+        var cityDispatcher = new Actor(null, "市热线派单员高峰", Role.Dispatcher, city.Id, _ => true);
+        var created = new List<Appeal>(count);
+        // The newest quarter (at least one) still waits at the city desk for someone to hand it down.
+        var handedDown = count - Math.Max(1, count / 4);
+        foreach (var start in Starts(count, 20))
+        {
+            var (area, county) = areas[random.Next(areas.Count)];
+            _text = new DemoTextGenerator(random, area);
+            var (category, demoCategory) = categories[random.Next(categories.Count)];
+            var (township, townUnit, villages) = county.Townships[random.Next(county.Townships.Count)];
+            var village = villages[random.Next(villages.Count)];
+            var type = Pick(Types);
+            var text = _text.Appeal(type, demoCategory.Code, township.Name, village.Name);
+            var draft = new AppealDraft(Channel.Hotline12345, type, category.Id, Tier.Timely, text.Title, text.Content, null,
+                $"{area.Name}{township.Name}{village.Name}", null, null, _text.CitizenName(), _text.MobilePhone(), null, null);
+            var appeal = Appeal.Register(draft, NextNumber(start), AppealNumbers.NewQueryCode(), cityOperator, start, jurisdictionId: city.Id);
+            var handDownAt = start + TimeSpan.FromHours(0.5 + random.NextDouble() * 3);
+            if (created.Count < handedDown && handDownAt < now)
+            {
+                appeal.HandDown(county.Unit.Id, area.Name, "请按属地管理原则办理。", cityDispatcher, handDownAt);
+                Advance(appeal, handDownAt, county, LeadFor(county, demoCategory.Code, townUnit), demoCategory.Code);
+            }
+            created.Add(appeal);
+        }
+        await SaveAsync(created, ct);
+        return created.Count;
+    }
+
+    /// <summary>The numbers used, so appeals registered after seeding continue each day's sequence.</summary>
+    public async Task SaveNumberSequencesAsync(CancellationToken ct)
+    {
+        foreach (var (day, last) in _daily)
+            await db.Database.ExecuteSqlInterpolatedAsync($"insert into number_sequences (day, last_value) values ({day}, {last})", ct);
+    }
+
+    private sealed record CountyUnits(Unit Unit, List<(DemoDepartment Demo, Unit Unit)> Departments,
+        List<(DemoTownship Demo, Unit Unit, List<Unit> Villages)> Townships, DemoArea Area);
+
+    private async Task<CountyUnits> AreaUnitsAsync(DemoArea area, CancellationToken ct)
+    {
+        _units ??= await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, ct);
+        var byCode = _units;
+        return new CountyUnits(byCode[area.Code], area.Departments.Select(d => (d, byCode[d.Code])).ToList(),
+            area.Townships.Select(t => (t, byCode[t.Code], t.Villages.Select(v => byCode[v.Code]).ToList())).ToList(), area);
+    }
+
+    private List<DateTimeOffset> Starts(int count, int days) =>
+        Enumerable.Range(0, count).Select(_ => now - TimeSpan.FromMinutes(random.NextDouble() * days * 24 * 60)).Order().ToList();
+
+    /// <summary>The department that owns the category, else (and three times in ten) the township of the place.</summary>
+    private Unit LeadFor(CountyUnits county, string categoryCode, Unit township)
+    {
+        var owner = county.Departments.Where(d => d.Demo.CategoryCodes.Contains(categoryCode)).Select(d => d.Unit).FirstOrDefault();
+        return owner is null || random.NextDouble() < 0.3 ? township : owner;
+    }
+
+    private async Task SaveAsync(List<Appeal> created, CancellationToken ct)
+    {
         foreach (var chunk in created.Chunk(250))
         {
             db.Appeals.AddRange(chunk);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
-        foreach (var (day, last) in _daily)
-            await db.Database.ExecuteSqlInterpolatedAsync($"insert into number_sequences (day, last_value) values ({day}, {last})", ct);
-        return created.Count;
     }
 
     private sealed record Cast(Actor Operator, Actor Dispatcher, Actor Handler, Actor Head);
+
+    private void Advance(Appeal appeal, DateTimeOffset start, CountyUnits county, Unit lead, string categoryCode)
+    {
+        var desk = county.Unit.Id;
+        var coUnits = appeal.Tier == Tier.Coordinated
+            ? county.Departments.Select(d => d.Unit.Id).Where(id => id != lead.Id).OrderBy(_ => random.Next()).Take(random.Next(1, 3)).ToList()
+            : [];
+        var cast = new Cast(new Actor(null, county.Area.OperatorName, Role.Operator, desk, _ => true),
+            new Actor(null, county.Area.DispatcherName, Role.Dispatcher, desk, _ => true),
+            new Actor(null, $"{lead.Name}承办人", Role.UnitHandler, lead.Id, _ => true),
+            new Actor(null, $"{lead.Name}负责人", Role.UnitHead, lead.Id, _ => true));
+        Advance(appeal, start, cast, lead.Id, coUnits, categoryCode, lead.Name);
+    }
 
     /// <summary>Moves the appeal as far as its age allows, stopping at a random point for recent ones.</summary>
     private void Advance(Appeal a, DateTimeOffset start, Cast cast, long lead, List<long> coUnits, string categoryCode, string leadName)

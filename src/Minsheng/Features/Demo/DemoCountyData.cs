@@ -20,6 +20,7 @@ public static class DemoCountyData
 {
     public const string CountyCode = "MF";
     public const string CountyName = "民丰县";
+    public const string CountyPhone = "0550-12345";
 
     public static IReadOnlyList<DemoDepartment> Departments { get; } =
     [
@@ -83,6 +84,9 @@ public static class DemoCountyData
         T(29, "枣林乡", "0550-7271654", "枣林村 红枣村 路口村 姜庄村"),
         T(30, "仁和乡", "0550-7273215", "仁和村 和平村 邓岗村 江湾村 雷庄村"),
     ];
+
+    /// <summary>民丰县 as the appeal writer and the text generator take it (declared after the lists it holds).</summary>
+    public static DemoArea Area { get; } = new(CountyCode, CountyName, CountyPhone, Departments, Townships, "话务员小王", "派单员李敏");
 
     public static IReadOnlyList<DemoCategory> Categories { get; } =
     [

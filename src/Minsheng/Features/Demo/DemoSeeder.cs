@@ -10,14 +10,22 @@ using Minsheng.Infrastructure;
 namespace Minsheng.Features.Demo;
 
 /// <summary>
-/// Seeds 民丰县 into an empty database: the unit and category trees, one account per role with a
-/// generated password (printed once), and about 2,000 appeals of the last 90 days driven through the
-/// real workflow methods so every timeline is one the product could have produced.
+/// Seeds the demo into an empty database: 丰州市 (a city with its hotline desk and a few departments) above two
+/// counties — 民丰县 with about 2,000 appeals of the last 90 days and 民安县, smaller, with a few hundred — the category
+/// tree, one account per desk role in each jurisdiction with a generated password (printed once), each county's
+/// portal face, and a few calls the city desk took and handed down. Appeals are driven through the real workflow
+/// methods so every timeline is one the product could have produced, and each belongs to its county.
 /// </summary>
 public sealed class DemoSeeder(MinshengDb db, AuditLog audit, UnitTree tree, TimeLimits.TimeLimitCache timeLimits, TimeProvider clock,
     Triage.TriageService triage)
 {
     public const int AppealCount = 2000;
+
+    /// <summary>民安县 gets this share of the count asked for 民丰县 (300 of 2,000).</summary>
+    public static int SecondCountyAppeals(int appealCount) => appealCount * 3 / 20;
+
+    /// <summary>Calls the city desk took itself (20 of 2,000); the older ones are handed down to a county.</summary>
+    public static int CityDeskAppeals(int appealCount) => appealCount / 100;
 
     public async Task<bool> SeedIfEmptyAsync(TextWriter output, CancellationToken ct, int appealCount = AppealCount, int seed = 20261122)
     {
@@ -27,36 +35,65 @@ public sealed class DemoSeeder(MinshengDb db, AuditLog audit, UnitTree tree, Tim
             return false;
         }
         var random = new Random(seed);
-        var county = await SeedUnitsAsync(ct);
+        var city = await SeedCityAsync(ct);
+        var county = await SeedCountyAsync(city, DemoCountyData.Area, ct);
+        var second = await SeedCountyAsync(city, DemoCityData.Anxian, ct);
         var categories = await SeedCategoriesAsync(ct);
         await SeedRoutingRulesAsync(categories, ct);
         await Knowledge.KnowledgeDemoData.SeedAsync(db, clock.GetUtcNow(), ct);
+        SeedPortalSettings(city, county, second);
+        await db.SaveChangesAsync(ct);
         tree.Invalidate();
         var accounts = await SeedUsersAsync(county, ct);
-        var appeals = await new DemoAppealWriter(db, random, clock.GetUtcNow(), timeLimits.Schedule).WriteAsync(appealCount, categories, ct);
+        accounts.AddRange(await DemoCityUsers.SeedAsync(db, city, second, clock.GetUtcNow(), ct));
+        var writer = new DemoAppealWriter(db, random, clock.GetUtcNow(), timeLimits.Schedule);
+        var perCounty = new Dictionary<string, int>
+        {
+            [DemoCountyData.CountyName] = await writer.WriteAsync(DemoCountyData.Area, appealCount, categories, ct),
+            [DemoCityData.Anxian.Name] = await writer.WriteAsync(DemoCityData.Anxian, SecondCountyAppeals(appealCount), categories, ct),
+        };
+        var cityDesk = await writer.WriteCityDeskAsync(city, [DemoCountyData.Area, DemoCityData.Anxian], CityDeskAppeals(appealCount), categories, ct);
+        await writer.SaveNumberSequencesAsync(ct);
+        var appeals = perCounty.Values.Sum() + cityDesk;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await audit.AppendAsync("demo", "demo.seed", "database", null, $"units, categories, {accounts.Count} users, {appeals} appeals", ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
-        output.WriteLine($"已导入演示县“{DemoCountyData.CountyName}”：{await db.Units.CountAsync(ct)} 个单位，{appeals} 件诉求。");
+        output.WriteLine($"已导入演示市“{DemoCityData.CityName}”：{await db.Units.CountAsync(ct)} 个单位，{appeals} 件诉求" +
+                         $"（{string.Join("，", perCounty.Select(c => $"{c.Key} {c.Value} 件"))}，市热线受理后交办 {cityDesk} 件）。");
         // The demo's suggestions should work from the first start; each outcome says if it was skipped (too few appeals).
         foreach (var outcome in await triage.RetrainAsync("demo", ct)) output.WriteLine($"智能分诊：{outcome.Message}");
         output.WriteLine("演示账号（密码只显示这一次，请妥善保存）：");
         foreach (var (user, password, unitName) in accounts)
-            output.WriteLine($"  {Labels.Role(user.Role),-6} {user.Username,-12} 密码 {password}  （{unitName}）");
+        {
+            // Two counties both have a 县住房和城乡建设局: a unit below a county is named with its county.
+            var home = tree.JurisdictionOf(user.UnitId) is { } j && j.Id != user.UnitId ? $"{j.Name} · " : "";
+            output.WriteLine($"  {Labels.Role(user.Role),-6} {user.Username,-16} 密码 {password}  （{home}{unitName}）");
+        }
         return true;
     }
 
-    private async Task<Unit> SeedUnitsAsync(CancellationToken ct)
+    private async Task<Unit> SeedCityAsync(CancellationToken ct)
     {
-        var county = new Unit(DemoCountyData.CountyCode, DemoCountyData.CountyName, UnitKind.County, null, "0550-12345");
+        var city = new Unit(DemoCityData.CityCode, DemoCityData.CityName, UnitKind.City, null, DemoCityData.CityPhone);
+        db.Units.Add(city);
+        await db.SaveChangesAsync(ct);
+        foreach (var d in DemoCityData.CityDepartments)
+            db.Units.Add(new Unit(d.Code, d.Name, UnitKind.Department, city, d.Phone));
+        await db.SaveChangesAsync(ct);
+        return city;
+    }
+
+    private async Task<Unit> SeedCountyAsync(Unit city, DemoArea area, CancellationToken ct)
+    {
+        var county = new Unit(area.Code, area.Name, UnitKind.County, city, area.Phone);
         db.Units.Add(county);
         await db.SaveChangesAsync(ct);
-        foreach (var d in DemoCountyData.Departments)
+        foreach (var d in area.Departments)
             db.Units.Add(new Unit(d.Code, d.Name, UnitKind.Department, county, d.Phone));
-        var townships = DemoCountyData.Townships.Select(t => (t, unit: new Unit(t.Code, t.Name, UnitKind.Township, county, t.Phone))).ToList();
+        var townships = area.Townships.Select(t => (t, unit: new Unit(t.Code, t.Name, UnitKind.Township, county, t.Phone))).ToList();
         db.Units.AddRange(townships.Select(x => x.unit));
         await db.SaveChangesAsync(ct);
         foreach (var (t, unit) in townships)
@@ -64,6 +101,23 @@ public sealed class DemoSeeder(MinshengDb db, AuditLog audit, UnitTree tree, Tim
                 db.Units.Add(new Unit(v.Code, v.Name, UnitKind.Village, unit));
         await db.SaveChangesAsync(ct);
         return county;
+    }
+
+    /// <summary>Each jurisdiction's portal names itself and its host in the footer, as its admins would set it up.</summary>
+    private void SeedPortalSettings(Unit city, Unit county, Unit second)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var (unit, footer) in new[]
+                 {
+                     (city, $"{city.Name}人民政府办公室主办 · {city.Name}政务服务便民热线 12345 · 演示数据，非真实政务网站"),
+                     (county, $"{county.Name}人民政府办公室主办 · 政务服务便民热线 12345 · 演示数据，非真实政务网站"),
+                     (second, $"{second.Name}人民政府办公室主办 · 政务服务便民热线 12345 · 演示数据，非真实政务网站"),
+                 })
+        {
+            var row = new Public.PortalSetting(unit.Id);
+            row.Set(null, null, footer, "demo", now);
+            db.Set<Public.PortalSetting>().Add(row);
+        }
     }
 
     private async Task<IReadOnlyList<(Category Category, DemoCategory Demo)>> SeedCategoriesAsync(CancellationToken ct)
@@ -104,17 +158,6 @@ public sealed class DemoSeeder(MinshengDb db, AuditLog audit, UnitTree tree, Tim
             ("leader", "县领导周明", Role.Leader, county),
             ("publicity", "宣传舆论组吴芳", Role.Publicity, county),
         ];
-        var now = clock.GetUtcNow();
-        var result = new List<(User, string, string)>();
-        foreach (var (username, name, role, unit) in plan)
-        {
-            var user = new User(username, name, role, unit.Id, now);
-            var password = Passwords.Generate();
-            user.SetPasswordHash(Passwords.Hash(user, password));
-            db.Users.Add(user);
-            result.Add((user, password, unit.Name));
-        }
-        await db.SaveChangesAsync(ct);
-        return result;
+        return await DemoCityUsers.AddAsync(db, plan, clock.GetUtcNow(), ct);
     }
 }

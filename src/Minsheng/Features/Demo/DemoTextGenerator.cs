@@ -7,10 +7,13 @@ public sealed record DemoAppealText(string Title, string Content);
 
 /// <summary>
 /// Produces varied, natural Simplified-Chinese text for demo appeals, replies and workflow notes.
-/// Deterministic for a given <see cref="Random"/> seed and call sequence.
+/// Deterministic for a given <see cref="Random"/> seed and call sequence. Places, unit names and phone numbers are
+/// those of <paramref name="area"/> (民丰县 unless another county is given).
 /// </summary>
-public sealed class DemoTextGenerator(Random random)
+public sealed class DemoTextGenerator(Random random, DemoArea? area = null)
 {
+    private readonly DemoArea _area = area ?? DemoCountyData.Area;
+
     public const int TitleMax = 40;
     public const int ContentMin = 60;
     public const int ContentMax = 400;
@@ -55,8 +58,8 @@ public sealed class DemoTextGenerator(Random random)
     {
         var topic = DemoTopics.Find(categoryCode, rng);
         var unit = string.IsNullOrWhiteSpace(unitName) ? "我单位" : unitName.Trim();
-        var phone = DemoCountyData.Departments.FirstOrDefault(d => d.Name == unit)?.Phone
-            ?? DemoCountyData.Townships.FirstOrDefault(t => unit.StartsWith(t.Name, StringComparison.Ordinal))?.Phone;
+        var phone = _area.Departments.FirstOrDefault(d => d.Name == unit)?.Phone
+            ?? _area.Townships.FirstOrDefault(t => unit.StartsWith(t.Name, StringComparison.Ordinal))?.Phone;
         var text = "";
         for (var attempt = 0; attempt < 8; attempt++)
         {
@@ -86,7 +89,7 @@ public sealed class DemoTextGenerator(Random random)
 
     public string ContactAddress(string townshipName, string villageName)
     {
-        var place = $"{DemoCountyData.CountyName}{townshipName}{villageName}";
+        var place = $"{_area.Name}{townshipName}{villageName}";
         if (!IsCommunity(villageName)) return $"{place}{rng.Next(1, 13)}组{rng.Next(1, 61)}号";
         return Chance(70)
             ? $"{place}{Pick(Compounds)}{rng.Next(1, 19)}栋{rng.Next(1, 4)}单元{rng.Next(1, 19)}0{rng.Next(1, 5)}室"
@@ -163,7 +166,7 @@ public sealed class DemoTextGenerator(Random random)
     private DemoAppealText Praise(DemoTopic topic, Slots s)
     {
         var (core, _) = Split(s.Fill(PickFitting(topic.Issues, s)));
-        var departments = DemoCountyData.DepartmentsFor(topic.Code).ToArray();
+        var departments = _area.DepartmentsFor(topic.Code).ToArray();
         var unit = rng.Next(10) switch
         {
             < 6 when departments.Length > 0 => Pick(departments).Name,

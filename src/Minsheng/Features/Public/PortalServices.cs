@@ -10,6 +10,7 @@ public static class PortalServices
         services.AddScoped<PublishedCases>();
         services.AddScoped<Publicity>();
         services.AddScoped<PublicStats>();
+        services.AddScoped<PortalJurisdictions>();
         services.AddSingleton<PortalSubmissionLimiter>();
         return services;
     }

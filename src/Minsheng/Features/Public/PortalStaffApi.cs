@@ -27,6 +27,8 @@ public static class PortalStaffApi
         var appeals = app.MapGroup("/api/appeals").RequireAuthorization().WithTags("诉求");
         appeals.MapGet("/{id:long}/attachments/{attachmentId:long}", AttachmentFile);
         appeals.MapGet("/{id:long}/rating", Rating);
+
+        app.MapPortalSettingsApi();
     }
 
     /// <summary>directAnswers=true lists the appeals closed by a direct answer, which are otherwise left out.</summary>

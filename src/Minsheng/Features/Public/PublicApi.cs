@@ -10,8 +10,9 @@ using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.Public;
 
+/// <param name="JurisdictionId">On a city portal, the county the citizen picked (GET /api/public/jurisdictions); optional.</param>
 public sealed record PublicSubmission(AppealType? Type, long? CategoryId, string? Title, string? Content, long? RegionUnitId,
-    string? Address, string? Name, string? Phone, string? ContactAddress);
+    string? Address, string? Name, string? Phone, string? ContactAddress, long? JurisdictionId = null);
 
 public sealed record SubmissionReceipt(string Number, string QueryCode);
 
@@ -29,6 +30,8 @@ public sealed record PublicUnit(long Id, string Code, string Name, string Kind, 
 
 public sealed record PublicCategory(long Id, string Code, string Name, long? ParentId);
 
+public sealed record PortalJurisdictionsView(PortalFace Portal, IReadOnlyList<PortalCounty> Counties);
+
 /// <summary>The anonymous API behind the portal: submit, track, rate, published cases, statistics, units and categories.</summary>
 public static class PublicApi
 {
@@ -45,6 +48,7 @@ public static class PublicApi
         group.MapGet("/stats", Stats);
         group.MapGet("/units", Units);
         group.MapGet("/categories", Categories);
+        group.MapGet("/jurisdictions", Jurisdictions);
         return group;
     }
 
@@ -75,7 +79,7 @@ public static class PublicApi
         }
         var errors = new FieldErrors();
         var body = new PublicSubmission(FormEnum<AppealType>(form, "type", errors), FormLong(form, "categoryId", errors), form["title"], form["content"],
-            FormLong(form, "regionUnitId", errors), form["address"], form["name"], form["phone"], form["contactAddress"]);
+            FormLong(form, "regionUnitId", errors), form["address"], form["name"], form["phone"], form["contactAddress"], FormLong(form, "jurisdictionId", errors));
         errors.ThrowIfAny();
         return Receipt(await submissions.SubmitAsync(body, form.Files.GetFiles(PhotoUploads.Field), [], ct));
     }
@@ -133,17 +137,23 @@ public static class PublicApi
         return TypedResults.Ok(tracking.View(appeal, await ratings.ForAsync(appeal.Id, ct)));
     }
 
-    private static Task<Page<PublicCaseSummary>> Cases(string? q, int? page, int? size, PublishedCases cases, CancellationToken ct) =>
-        cases.ListAsync(q, page, size, ct);
+    private static Task<Page<PublicCaseSummary>> Cases(string? q, int? page, int? size, string? county, PublishedCases cases,
+        PortalJurisdictions portal, CancellationToken ct) => cases.ListAsync(q, page, size, ct, portal.Resolve(county));
 
     private static async Task<Results<Ok<PublicCase>, NotFound<ProblemDetails>>> Case(long id, PublishedCases cases, CancellationToken ct) =>
         await cases.FindAsync(id, ct) is { } c ? TypedResults.Ok(c)
             : TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "案例不存在", Detail = "该案例不存在或已撤回公开。" });
 
-    private static Task<PublicStatsView> Stats(int? days, PublicStats stats, CancellationToken ct) => stats.ComputeAsync(days, ct);
+    private static Task<PublicStatsView> Stats(int? days, string? county, PublicStats stats, PortalJurisdictions portal, CancellationToken ct) =>
+        stats.ComputeAsync(days, ct, portal.Resolve(county));
 
-    private static IEnumerable<PublicUnit> Units(UnitTree units) =>
-        units.All.Where(u => u.Active).OrderBy(u => u.Path).Select(u => new PublicUnit(u.Id, u.Code, u.Name, u.Kind.ToString(), u.ParentId, u.Phone));
+    private static IEnumerable<PublicUnit> Units(string? county, PortalJurisdictions portal) =>
+        portal.UnitsOf(portal.Resolve(county)).Where(u => u.Active).OrderBy(u => u.Path, StringComparer.Ordinal)
+            .Select(u => new PublicUnit(u.Id, u.Code, u.Name, u.Kind.ToString(), u.ParentId, u.Phone));
+
+    /// <summary>The portal's own face (name, hotline, footer) and the counties a visitor may pick; none on a single-county deployment.</summary>
+    private static async Task<PortalJurisdictionsView> Jurisdictions(string? county, PortalJurisdictions portal, CancellationToken ct) =>
+        new(await portal.FaceAsync(portal.Resolve(county), ct), await portal.CountyChoicesAsync(ct));
 
     private static async Task<List<PublicCategory>> Categories(MinshengDb db, CancellationToken ct) =>
         await db.Categories.AsNoTracking().Where(c => c.Active).OrderBy(c => c.Code)

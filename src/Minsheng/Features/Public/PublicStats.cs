@@ -12,11 +12,14 @@ namespace Minsheng.Features.Public;
 /// deadline has passed or that were replied. Satisfaction: 满意 and 基本满意 callbacks out of callbacks that reached the citizen.
 /// </summary>
 public sealed record UnitStats(long UnitId, string Name, string Kind, int Received, int Closed, int OnTime, int Due, double? OnTimeRate,
-    int Satisfied, int Reached, double? SatisfactionRate);
+    int Satisfied, int Reached, double? SatisfactionRate, string? Jurisdiction = null);
 
 public sealed record PublicStatsView(int Days, DateTimeOffset From, DateTimeOffset To, UnitStats Total, IReadOnlyList<UnitStats> Units);
 
-/// <summary>办理统计 for the public: per department and township, from one grouped query over the period.</summary>
+/// <summary>
+/// 办理统计 for the public: per department and township, from one grouped query over the period; a county's view
+/// counts the appeals led by that county's units.
+/// </summary>
 public sealed class PublicStats(MinshengDb db, UnitTree units, TimeProvider clock)
 {
     public static readonly int[] Periods = [30, 90, 365];
@@ -28,13 +31,19 @@ public sealed class PublicStats(MinshengDb db, UnitTree units, TimeProvider cloc
         return days ?? DefaultDays;
     }
 
-    public async Task<PublicStatsView> ComputeAsync(int? days, CancellationToken ct)
+    public async Task<PublicStatsView> ComputeAsync(int? days, CancellationToken ct, UnitInfo? county = null)
     {
         var period = Validate(days);
         var now = clock.GetUtcNow();
         var since = now.AddDays(-period);
+        var appeals = db.Appeals.AsNoTracking();
+        if (county is not null)
+        {
+            var subtree = units.Subtree(county.Id);
+            appeals = appeals.Where(a => a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value));
+        }
         // GROUP BY lead unit in the database; only a row per unit comes back.
-        var rows = await db.Appeals.AsNoTracking()
+        var rows = await appeals
             .Where(a => a.CreatedAt >= since && a.LeadUnitId != null && a.Status != AppealStatus.Merged && a.Status != AppealStatus.Invalid)
             .GroupBy(a => a.LeadUnitId!.Value)
             .Select(g => new
@@ -60,8 +69,9 @@ public sealed class PublicStats(MinshengDb db, UnitTree units, TimeProvider cloc
         return new PublicStatsView(period, since, now, total, byUnit);
     }
 
-    private static UnitStats Make(UnitInfo u, int received, int closed, int onTime, int due, int satisfied, int reached) =>
-        new(u.Id, u.Name, KindLabel(u.Kind), received, closed, onTime, due, Rate(onTime, due), satisfied, reached, Rate(satisfied, reached));
+    private UnitStats Make(UnitInfo u, int received, int closed, int onTime, int due, int satisfied, int reached) =>
+        new(u.Id, u.Name, KindLabel(u.Kind), received, closed, onTime, due, Rate(onTime, due), satisfied, reached, Rate(satisfied, reached),
+            units.JurisdictionOf(u.Id)?.Name);
 
     private UnitInfo? Accountable(long unitId)
     {

@@ -3,6 +3,7 @@ using Minsheng.Data;
 using Minsheng.Domain;
 using Minsheng.Domain.Appeals;
 using Minsheng.Features.Appeals;
+using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.Public;
 
@@ -11,7 +12,7 @@ namespace Minsheng.Features.Public;
 /// together so the citizen learns every problem at once, then registers the appeal as the citizen, with its
 /// photos and their bytes in the same transaction.
 /// </summary>
-public sealed class PublicSubmissions(MinshengDb db, RegisterAppeal register)
+public sealed class PublicSubmissions(MinshengDb db, RegisterAppeal register, UnitTree units)
 {
     /// <param name="callerErrors">Problems the caller found in fields of its own (the page's township and village), reported with the rest.</param>
     public async Task<SubmissionReceipt> SubmitAsync(PublicSubmission body, IEnumerable<IFormFile> files,
@@ -20,6 +21,7 @@ public sealed class PublicSubmissions(MinshengDb db, RegisterAppeal register)
         var (photos, errors) = await PhotoUploads.ReadAsync(files, ct);
         foreach (var (field, message) in callerErrors) errors.Add(field, message);
         if (body.Type is null) errors.Add("type", "请选择诉求性质。");
+        CheckJurisdiction(body, errors);
         var draft = new AppealDraft(Channel.PublicPortal, body.Type ?? AppealType.Other, body.CategoryId, Tier.Timely, body.Title ?? "",
             body.Content ?? "", body.RegionUnitId, body.Address, null, null, body.Name, body.Phone, body.ContactAddress, null);
         try
@@ -38,7 +40,7 @@ public sealed class PublicSubmissions(MinshengDb db, RegisterAppeal register)
         db.Set<AttachmentBlob>().AddRange(blobs);
         try
         {
-            var appeal = await register.ExecuteAsync(draft, Actor.Citizen, stored.Select(s => s.Attachment).ToList(), ct);
+            var appeal = await register.ExecuteAsync(draft, Actor.Citizen, stored.Select(s => s.Attachment).ToList(), ct, body.JurisdictionId);
             return new SubmissionReceipt(appeal.Number, appeal.QueryCode);
         }
         catch (DomainValidationException e)
@@ -51,6 +53,16 @@ public sealed class PublicSubmissions(MinshengDb db, RegisterAppeal register)
             Forget(blobs);
             throw;
         }
+    }
+
+    /// <summary>A picked county must be one of the deployment's jurisdictions, and a picked place must lie in it.</summary>
+    private void CheckJurisdiction(PublicSubmission body, FieldErrors errors)
+    {
+        if (body.JurisdictionId is not { } picked) return;
+        if (!units.Jurisdictions().Any(j => j.Id == picked))
+            errors.Add("jurisdictionId", "所选县（区）不存在。");
+        else if (body.RegionUnitId is { } region && units.Find(region) is not null && !units.IsWithin(region, picked))
+            errors.Add("regionUnitId", "所选地点不在所选县（区）内，请重新选择。");
     }
 
     private static void Merge(FieldErrors into, IReadOnlyDictionary<string, string[]> errors)

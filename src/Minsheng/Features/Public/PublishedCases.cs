@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Minsheng.Data;
 using Minsheng.Domain;
 using Minsheng.Features.Appeals;
+using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.Public;
 
@@ -11,13 +12,16 @@ public sealed record PublicCaseSummary(long Id, string Title, string Excerpt, st
 public sealed record PublicCase(long Id, string Title, string Content, string Reply, string? Category, string? Unit,
     DateTimeOffset ReceivedAt, DateTimeOffset? RepliedAt, DateTimeOffset? ClosedAt, DateTimeOffset PublishedAt);
 
-/// <summary>办理公开 as the public reads it: only the published_cases table, newest first.</summary>
-public sealed class PublishedCases(MinshengDb db)
+/// <summary>
+/// 办理公开 as the public reads it: only the published_cases table, newest first; a county's view keeps the cases
+/// whose appeal belongs to that county (only the appeal's jurisdiction is read, never its text).
+/// </summary>
+public sealed class PublishedCases(MinshengDb db, PortalJurisdictions portal)
 {
     public const int MaxSize = 50;
     public const int QueryMax = 50;
 
-    public async Task<Page<PublicCaseSummary>> ListAsync(string? q, int? page, int? size, CancellationToken ct)
+    public async Task<Page<PublicCaseSummary>> ListAsync(string? q, int? page, int? size, CancellationToken ct, UnitInfo? county = null)
     {
         var errors = new FieldErrors();
         if (page is < 1 or > Appeals.AppealFilter.MaxPage) errors.Add("page", $"页码应在 1 到 {Appeals.AppealFilter.MaxPage} 之间。");
@@ -26,6 +30,11 @@ public sealed class PublishedCases(MinshengDb db)
         errors.ThrowIfAny();
         int p = page ?? 1, s = size ?? 10;
         var query = db.Set<PublishedCase>().AsNoTracking();
+        if (county is not null)
+        {
+            var within = portal.JurisdictionIdsOf(county);
+            query = query.Where(c => db.Appeals.Any(a => a.Id == c.AppealId && a.JurisdictionId != null && within.Contains(a.JurisdictionId.Value)));
+        }
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim();

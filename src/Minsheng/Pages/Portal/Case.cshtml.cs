@@ -5,7 +5,7 @@ using Minsheng.Infrastructure.Web;
 namespace Minsheng.Pages.Portal;
 
 /// <summary>One published case: the redacted appeal and its reply.</summary>
-public sealed class CaseModel(PublishedCases cases) : AppPage
+public sealed class CaseModel(PublishedCases cases, PortalJurisdictions portal) : PortalPage(portal)
 {
     public PublicCase Case { get; private set; } = null!;
 

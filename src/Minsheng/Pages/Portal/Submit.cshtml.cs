@@ -16,13 +16,17 @@ public sealed record VillageGroup(UnitInfo Township, IReadOnlyList<UnitInfo> Vil
 
 /// <summary>
 /// 我要反映: the citizen's form. Registers through the same PublicSubmissions as the API; the location is picked
-/// as township then village (htmx narrows the village list; without script the list is grouped by township).
+/// as township then village (htmx narrows the village list; without script the list is grouped by township). A city
+/// portal first offers the county: picking one narrows the townships to it and files the appeal with that county.
 /// </summary>
 [RequestSizeLimit(PhotoUploads.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = PhotoUploads.MaxRequestBytes)]
 [RejectOversizedUpload]
-public sealed class SubmitModel(PublicSubmissions submissions, PortalSubmissionLimiter limiter, MinshengDb db, UnitTree units) : AppPage
+public sealed class SubmitModel(PublicSubmissions submissions, PortalSubmissionLimiter limiter, MinshengDb db, UnitTree units, PortalJurisdictions portal)
+    : PortalPage(portal)
 {
+    /// <summary>The picked county's code (city portals only); it starts as the county being viewed.</summary>
+    [BindProperty(Name = PortalJurisdictions.Field)] public string? CountyCode { get; set; }
     [BindProperty] public AppealType? Type { get; set; }
     [BindProperty] public long? CategoryId { get; set; }
     [BindProperty] public string? Title { get; set; }
@@ -36,6 +40,8 @@ public sealed class SubmitModel(PublicSubmissions submissions, PortalSubmissionL
 
     public IReadOnlyList<CategoryGroup> Categories { get; private set; } = [];
     public IReadOnlyList<UnitInfo> Townships { get; private set; } = [];
+    /// <summary>The county the form is for: the picked one, else none (the whole city, or the only county).</summary>
+    public UnitInfo? Picked { get; private set; }
     public IReadOnlyList<VillageGroup> Villages { get; private set; } = [];
     /// <summary>Photos were chosen but the form came back: the browser has forgotten them.</summary>
     public bool ChoosePhotosAgain { get; private set; }
@@ -43,6 +49,7 @@ public sealed class SubmitModel(PublicSubmissions submissions, PortalSubmissionL
     public async Task OnGetAsync(bool toolarge, CancellationToken ct)
     {
         if (toolarge) ModelState.AddModelError(PhotoUploads.Field, PhotoUploads.TooLargeMessage);
+        CountyCode = Portal.Code;
         await LoadAsync(ct);
     }
 
@@ -50,8 +57,17 @@ public sealed class SubmitModel(PublicSubmissions submissions, PortalSubmissionL
     public PartialViewResult OnGetVillages(long? township)
     {
         Township = township;
+        CountyCode = Portal.Code;
         LoadPlaces();
         return Partial("_VillageOptions", this);
+    }
+
+    /// <summary>htmx: the township and village lists of the county just picked (every county's when none is).</summary>
+    public PartialViewResult OnGetPlaces()
+    {
+        CountyCode = Portal.Code;
+        LoadPlaces();
+        return Partial("_Places", this);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -64,8 +80,9 @@ public sealed class SubmitModel(PublicSubmissions submissions, PortalSubmissionL
             return Page();
         }
         SubmissionReceipt? receipt = null;
-        var body = new PublicSubmission(Type, CategoryId, Title, Body, Village ?? Township, Address, Name, Phone, null);
-        var ok = await TryAsync(async () => receipt = await submissions.SubmitAsync(body, Photos, PlaceErrors(), ct));
+        var placeErrors = PlaceErrors().ToList();
+        var body = new PublicSubmission(Type, CategoryId, Title, Body, Village ?? Township, Address, Name, Phone, null, Picked?.Id);
+        var ok = await TryAsync(async () => receipt = await submissions.SubmitAsync(body, Photos, placeErrors, ct));
         if (!ok)
         {
             MovePlaceErrors();
@@ -75,13 +92,21 @@ public sealed class SubmitModel(PublicSubmissions submissions, PortalSubmissionL
         }
         TempData[SubmittedModel.NumberKey] = receipt!.Number;
         TempData[SubmittedModel.CodeKey] = receipt.QueryCode;
-        return RedirectToPage("/Portal/Submitted");
+        return RedirectToPage("/Portal/Submitted", new { county = Portal.Code });
     }
 
     private IEnumerable<(string, string)> PlaceErrors()
     {
+        // The picker offers only this portal's counties; anything else is a tampered or stale form.
+        if (!Jurisdictions.TryResolve(CountyCode, out var picked))
+        {
+            yield return (PortalJurisdictions.Field, "所选县（区）不存在，请重新选择。");
+            yield break;
+        }
+        Picked = picked;
         if (Township is { } t && units.Find(t) is not { Kind: UnitKind.Township, Active: true })
             yield return ("township", "所选乡镇（街道）不存在。");
+        // A place outside the picked county is reported by PublicSubmissions (regionUnitId, moved onto this form's field).
         if (Village is { } v)
         {
             var village = units.Find(v);
@@ -90,13 +115,21 @@ public sealed class SubmitModel(PublicSubmissions submissions, PortalSubmissionL
         }
     }
 
-    /// <summary>The service checks "regionUnitId"; on this form that is the village, or the township when no village was chosen.</summary>
+    /// <summary>
+    /// The service checks "regionUnitId" and "jurisdictionId"; on this form they are the village (or the township when
+    /// no village was chosen) and the county picker.
+    /// </summary>
     private void MovePlaceErrors()
     {
-        if (!ModelState.TryGetValue("regionUnitId", out var entry) || entry.Errors.Count == 0) return;
-        var field = Village is not null ? "village" : "township";
-        foreach (var e in entry.Errors.ToList()) ModelState.AddModelError(field, e.ErrorMessage);
-        ModelState.Remove("regionUnitId");
+        Move("regionUnitId", Village is not null ? "village" : "township");
+        Move("jurisdictionId", PortalJurisdictions.Field);
+    }
+
+    private void Move(string from, string to)
+    {
+        if (!ModelState.TryGetValue(from, out var entry) || entry.Errors.Count == 0) return;
+        foreach (var e in entry.Errors.ToList()) ModelState.AddModelError(to, e.ErrorMessage);
+        ModelState.Remove(from);
     }
 
     private async Task LoadAsync(CancellationToken ct)
@@ -109,12 +142,17 @@ public sealed class SubmitModel(PublicSubmissions submissions, PortalSubmissionL
 
     private void LoadPlaces()
     {
-        var active = units.All.Where(u => u.Active).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
+        if (Picked is null && Jurisdictions.TryResolve(CountyCode, out var picked)) Picked = picked;
+        var active = Jurisdictions.UnitsOf(Picked).Where(u => u.Active).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
         Townships = active.Where(u => u.Kind == UnitKind.Township).ToList();
         Villages = Townships.Where(t => Township is null || t.Id == Township)
             .Select(t => new VillageGroup(t, active.Where(v => v.ParentId == t.Id && v.Kind == UnitKind.Village).ToList()))
             .Where(g => g.Villages.Count > 0).ToList();
     }
+
+    /// <summary>Without a county picked on a city portal, townships are grouped by county (two counties may both have a 城关镇).</summary>
+    public IEnumerable<IGrouping<string, UnitInfo>> TownshipGroups =>
+        Townships.GroupBy(t => Jurisdictions.JurisdictionOf(t.Id)?.Name ?? "");
 }
 
 /// <summary>

@@ -1,4 +1,4 @@
-using Minsheng.Infrastructure.Web;
+using Minsheng.Features.Public;
 
 namespace Minsheng.Pages.Portal;
 
@@ -6,7 +6,7 @@ namespace Minsheng.Pages.Portal;
 /// The receipt after a submission. The number and code travel in TempData (an encrypted cookie) across the
 /// redirect, so they never appear in a URL, a log or the browser history; Peek keeps them for a reload.
 /// </summary>
-public sealed class SubmittedModel : AppPage
+public sealed class SubmittedModel(PortalJurisdictions portal) : PortalPage(portal)
 {
     public const string NumberKey = "Receipt.Number";
     public const string CodeKey = "Receipt.Code";

@@ -11,7 +11,7 @@ namespace Minsheng.Pages.Portal;
 /// against the tracking limit, like the API, so codes cannot be guessed here either.
 /// </summary>
 [EnableRateLimiting(RateLimits.Tracking)]
-public sealed class TrackModel(PublicTracking tracking, CitizenRatings ratings) : AppPage
+public sealed class TrackModel(PublicTracking tracking, CitizenRatings ratings, PortalJurisdictions portal) : PortalPage(portal)
 {
     [BindProperty] public string? Number { get; set; }
     [BindProperty] public string? Code { get; set; }
