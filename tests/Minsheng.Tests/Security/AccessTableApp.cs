@@ -125,7 +125,8 @@ public sealed class AccessTableApp : IAsyncLifetime
         foreach (var role in AccessRow.Roles)
         {
             var inbox = await _api[role].Expect("/api/notifications");
-            if (inbox.AsArray().FirstOrDefault() is { } first) _notificationOf[role] = first["id"]!.GetValue<long>();
+            // A message this role is an addressee of: seeing a message (a dispatcher its units') is not being sent it.
+            if (inbox.AsArray().FirstOrDefault(n => n!["addressedToMe"]?.GetValue<bool>() == true) is { } first) _notificationOf[role] = first["id"]!.GetValue<long>();
         }
         AnyNotificationId = _notificationOf.Values.Min();
 
@@ -225,6 +226,7 @@ public sealed class AccessTableApp : IAsyncLifetime
         ("id", _) when route.StartsWith("/api/knowledge/") => $"{ArticleId}",
         // Each caller marks a message of its own inbox; a role whose inbox is empty tries someone else's.
         ("id", _) when route.StartsWith("/api/notifications/") => $"{_notificationOf.GetValueOrDefault(column, AnyNotificationId)}",
+        ("unitId", _) when route.StartsWith("/api/portal-settings/") => $"{App.County.County.Id}",
         ("date", _) => "2026-12-01",
         ("documentName", _) => "v1",
         ("code", _) => "400",

@@ -60,6 +60,7 @@ public static class NotificationsApi
             Role.UnitHandler or Role.UnitHead => db.Notifications.Where(n => n.Audience == Audience.Unit && n.UnitId == unit),
             Role.Supervisor => db.Notifications.Where(n => n.Audience == Audience.Supervisors),
             Role.Leader => db.Notifications.Where(n => n.Audience == Audience.Leaders),
+            Role.Admin => db.Notifications.Where(n => n.Audience == Audience.Admins),
             _ => db.Notifications.Where(_ => false),
         };
     }
@@ -82,9 +83,10 @@ public static class NotificationsApi
     }
 
     /// <summary>Marks the message read for this person only; 404 for anyone it is not addressed to (even if they can see it).</summary>
-    public static async Task<Results<NoContent, NotFound<ProblemDetails>>> Read(long id, MinshengDb db, CurrentUser me, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<NoContent, NotFound<ProblemDetails>>> Read(long id, MinshengDb db, CurrentUser me, UnitTree units, TimeProvider clock, CancellationToken ct)
     {
-        if (!await Addressed(db, me).AnyAsync(n => n.Id == id, ct))
+        var visible = Visible(db, me, units).Select(n => n.Id);
+        if (!await Addressed(db, me).AnyAsync(n => n.Id == id && visible.Contains(n.Id), ct))
             return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "消息不存在", Detail = "消息不存在，或不是发给您的。" });
         if (await db.Set<NotificationRead>().AnyAsync(r => r.NotificationId == id && r.UserId == me.Id, ct)) return TypedResults.NoContent();
         db.Set<NotificationRead>().Add(new NotificationRead(id, me.Id, clock.GetUtcNow()));

@@ -35,7 +35,7 @@ public sealed class IndexModel(MinshengDb db, CurrentUser me, UnitTree units, Ti
 
     public async Task<IActionResult> OnPostReadAsync(long id, CancellationToken ct)
     {
-        var result = await NotificationsApi.Read(id, db, me, clock, ct);
+        var result = await NotificationsApi.Read(id, db, me, units, clock, ct);
         if (result.Result is NoContent) return Done("已标为已读。", ListUrl);
         Banner = "消息不存在，或不是发给您的。";
         await OnGetAsync(ct);
