@@ -14,9 +14,18 @@ public sealed class DirectAnswerConsoleTests
     private const string ArticleTitle = "城乡居民医保报销需要哪些材料";
     private const string ArticleContent = "城乡居民医保报销请携带身份证、医保卡、住院发票和费用清单，到县医保局一楼窗口办理。";
 
-    private static async Task<long> ArticleAsync(TestApp app) =>
-        (await (await app.ClientFor("admin")).Post("/api/knowledge", new { title = ArticleTitle, content = ArticleContent, keywords = "医保,报销,材料", active = true })
+    /// <summary>The medical-insurance article, and a streetlight one so that a streetlight call matches it only weakly.</summary>
+    private static async Task<long> ArticleAsync(TestApp app)
+    {
+        var admin = await app.ClientFor("admin");
+        await admin.Post("/api/knowledge", new { title = "路灯不亮如何报修", content = "村口、路边路灯不亮或损坏，请拨打城管局路灯所电话报修，一般三个工作日内修复。", keywords = "路灯,不亮,报修", active = true })
+            .Expect(HttpStatusCode.Created);
+        return (await admin.Post("/api/knowledge", new { title = ArticleTitle, content = ArticleContent, keywords = "医保,报销,材料", active = true })
             .Expect(HttpStatusCode.Created))["id"]!.GetValue<long>();
+    }
+
+    private const string WeakTitle = "村口路灯不亮";
+    private const string WeakContent = "王庄村村口路灯不亮两个星期了，顺便问问医保报销。";
 
     private static Dictionary<string, string> Call(TestApp app, string type, string title, string content) => new()
     {
@@ -45,7 +54,7 @@ public sealed class DirectAnswerConsoleTests
         var articleId = await ArticleAsync(app);
         var op = await app.ClientFor("operator");
         const string strong = ArticleTitle + "\n" + ArticleContent;
-        const string weak = "村口路灯不亮\n王庄村村口的路灯坏了，晚上出行不便，想问问报销的事。";
+        const string weak = WeakTitle + "\n" + WeakContent;
         (await ScoreAsync(op, strong, articleId)).ShouldBeGreaterThanOrEqualTo(0.6);
         var weakScore = await ScoreAsync(op, weak, articleId);
         weakScore.ShouldBeGreaterThan(0);
@@ -61,7 +70,7 @@ public sealed class DirectAnswerConsoleTests
         complaint.ShouldNotContain("确认直接办结");
         complaint.ShouldContain("只有咨询类诉求可以直接办结");
 
-        var weakMatch = await HintsAsync(op, Call(app, "Consultation", "村口路灯不亮", "王庄村村口的路灯坏了，晚上出行不便，想问问报销的事。"));
+        var weakMatch = await HintsAsync(op, Call(app, "Consultation", WeakTitle, WeakContent));
         weakMatch.ShouldNotContain("确认直接办结");
         weakMatch.ShouldContain("匹配度低于 60%");
     }
@@ -81,11 +90,11 @@ public sealed class DirectAnswerConsoleTests
             form[$"answer_{articleId}"] = answer;
             if (confirm) form[$"confirm_{articleId}"] = "true";
             var response = await op.PostForm("/console", "/console?handler=DirectAnswer", form);
-            response.StatusCode.ShouldBe(HttpStatusCode.OK); // the page again with its banner, nothing registered
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"location: {response.Headers.Location}"); // the page again with its banner, nothing registered
             return await response.Content.ReadAsStringAsync();
         }
         (await Attempt(Call(app, "Complaint", ArticleTitle, ArticleContent), confirm: true, ArticleContent)).ShouldContain("只有咨询类诉求可以直接办结");
-        (await Attempt(Call(app, "Consultation", "村口路灯不亮", "王庄村村口的路灯坏了，晚上出行不便，想问问报销的事。"), confirm: true, ArticleContent))
+        (await Attempt(Call(app, "Consultation", WeakTitle, WeakContent), confirm: true, ArticleContent))
             .ShouldContain("匹配度低于 60%");
         (await Attempt(Call(app, "Consultation", ArticleTitle, ArticleContent), confirm: false, ArticleContent)).ShouldContain("请先勾选确认");
         (await CountAsync(dispatcher)).ShouldBe(before);
