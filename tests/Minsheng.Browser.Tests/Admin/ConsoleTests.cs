@@ -78,7 +78,10 @@ public sealed class ConsoleTests(BrowserFixture f)
         b.Find("#hints").Text.ShouldContain("30 日内");
         b.Find("#hints").Text.ShouldContain(earlierNumber);
         b.Screenshot("console-knowledge-hit");
-        b.Submit("直接办结", "已登记并直接办结");
+        // 直接办结 is a deliberate step: open the answer (editable), confirm it, then close.
+        b.Click("以此答复直接办结…");
+        b.Check("#hints input[name^=confirm_]");
+        b.Submit("确认直接办结", "已登记并直接办结");
         var appeal = AppealNumbered(ShownNumber());
         appeal.Status.ShouldBe(AppealStatus.Closed);
         appeal.Reply.ShouldBe(article!["content"]!.GetValue<string>());
