@@ -50,7 +50,7 @@ public sealed class ConsoleTests(BrowserFixture f)
     }
 
     [Fact]
-    public async Task Matching_words_show_a_knowledge_answer_that_closes_the_call_in_one_click()
+    public async Task Matching_words_show_a_knowledge_answer_that_closes_the_call_once_confirmed()
     {
         var admin = await f.App.ApiAs("admin");
         var article = await (await admin.PostAsJsonAsync("/api/knowledge", new
