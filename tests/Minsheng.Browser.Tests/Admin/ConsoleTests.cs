@@ -50,7 +50,7 @@ public sealed class ConsoleTests(BrowserFixture f)
     }
 
     [Fact]
-    public async Task Matching_words_show_a_knowledge_answer_that_closes_the_call_in_one_click()
+    public async Task Matching_words_show_a_knowledge_answer_that_closes_the_call_once_confirmed()
     {
         var admin = await f.App.ApiAs("admin");
         var article = await (await admin.PostAsJsonAsync("/api/knowledge", new
@@ -78,7 +78,10 @@ public sealed class ConsoleTests(BrowserFixture f)
         b.TextOf("#hints").ShouldContain("30 日内");
         b.TextOf("#hints").ShouldContain(earlierNumber);
         b.Screenshot("console-knowledge-hit");
-        b.Submit("直接办结", "已登记并直接办结");
+        // 直接办结 is a deliberate step: open the answer (editable), confirm it, then close.
+        b.Click("以此答复直接办结…");
+        b.Check("#hints input[name^=confirm_]");
+        b.Submit("确认直接办结", "已登记并直接办结");
         var appeal = AppealNumbered(ShownNumber());
         appeal.Status.ShouldBe(AppealStatus.Closed);
         appeal.Reply.ShouldBe(article!["content"]!.GetValue<string>());

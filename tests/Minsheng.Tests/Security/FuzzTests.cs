@@ -30,7 +30,7 @@ public sealed partial class FuzzTests(ITestOutputHelper output)
 
         var clients = new List<(string Name, HttpClient Client, (string, string)? Csrf)>();
         HttpClient NewClient() => local is not null ? local.Anonymous() : new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false })
-            { BaseAddress = new Uri(remote!), Timeout = TimeSpan.FromSeconds(30) };
+            { BaseAddress = new Uri(remote!), Timeout = TimeSpan.FromSeconds(120) };
         clients.Add(("anonymous", NewClient(), null));
         var staff = local is not null
             ? new[] { ("admin", TestApp.Password), ("dispatcher", TestApp.Password), ("operator", TestApp.Password), ("housing-handler", TestApp.Password) }

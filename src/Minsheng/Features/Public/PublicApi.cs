@@ -73,7 +73,8 @@ public static class PublicApi
         {
             return TooLarge();
         }
-        catch (InvalidDataException)
+        // A multipart body that ends before its boundary says so surfaces as an IOException from the reader.
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
             throw new DomainValidationException("body", "表单内容格式不正确。");
         }
