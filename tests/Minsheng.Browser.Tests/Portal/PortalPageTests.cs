@@ -40,7 +40,7 @@ public sealed class PortalPageTests(BrowserFixture f)
         finally { File.Delete(photo); }
         var number = B.TextOf("#receipt-number");
         var code = B.TextOf("#receipt-code");
-        number.ShouldMatch(@"^\d{12}$");
+        number.ShouldMatch(@"^\d{14}$"); // date + 6-digit sequence
         code.ShouldNotBeNullOrWhiteSpace();
         B.Text.ShouldContain("请务必记下或截图保存受理编号和查询码");
         B.Screenshot("portal-confirmation");

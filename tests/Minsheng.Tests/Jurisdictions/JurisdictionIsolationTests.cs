@@ -171,6 +171,25 @@ public sealed class JurisdictionIsolationTests(JurisdictionWorld w) : IClassFixt
         (await tcOperator.Expect("/api/knowledge")).Text().ShouldNotContain("乙县停水查询");
     }
 
+    [Fact]
+    public async Task The_audit_trail_and_the_access_log_show_a_county_its_own()
+    {
+        using var tcDesk = await w.App.ClientFor("dispatcher");
+        await tcDesk.Post($"/api/appeals/{w.TcAppeal}/unmask", new { reason = "甲地回访核实身份" }).Expect(HttpStatusCode.OK);
+        using var yiDesk = await w.App.ClientFor("yi-dispatcher");
+        await yiDesk.Post($"/api/appeals/{w.YiAppeal}/unmask", new { reason = "乙地回访核实身份" }).Expect(HttpStatusCode.OK);
+
+        using var yi = await w.App.ClientFor("yi-supervisor");
+        var access = (await yi.Expect("/api/access-log")).Text();
+        access.ShouldContain("乙地回访核实身份");
+        access.ShouldNotContain("甲地回访核实身份");
+        var trail = (await yi.Expect("/api/audit")).AsArray().Select(e => e!["actor"]!.GetValue<string>()).ToList();
+        trail.ShouldNotBeEmpty();
+        trail.ShouldNotContain("dispatcher");
+        using var tc = await w.App.ClientFor("supervisor");
+        (await tc.Expect("/api/access-log")).Text().ShouldNotContain("乙地回访核实身份");
+    }
+
     private static List<string> Titles(JsonNode page) =>
         page["items"]!.AsArray().Select(a => a!["title"]!.GetValue<string>()).ToList();
 }
