@@ -95,6 +95,7 @@ public sealed class JurisdictionIsolationTests(JurisdictionWorld w) : IClassFixt
         using var dingAdmin = await w.App.ClientFor("ding-admin");
         await dingAdmin.Put("/api/calendar/days/2026-12-30", new { isWorkingDay = false, name = "越权" }).Expect(HttpStatusCode.Forbidden);
         await dingAdmin.Post("/api/categories", new { code = "DING-X", name = "越权分类" }).Expect(HttpStatusCode.Forbidden);
+        await dingAdmin.Put("/api/time-limit-rules", new { maxExtensionDays = 20 }).Expect(HttpStatusCode.Forbidden);
     }
 
     [Fact]

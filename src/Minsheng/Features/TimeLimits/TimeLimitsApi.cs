@@ -92,23 +92,10 @@ public static class TimeLimitsApi
     /// </summary>
     internal static async Task<TimeLimitRules> ChangeRules(TimeLimitRulesChange? change, MinshengDb db, TimeLimitCache cache, AuditLog audit, CurrentUser me, CancellationToken ct)
     {
+        me.RequireDeploymentAdmin();
         if (change is null || change.IsEmpty)
             throw new DomainValidationException("body", "请至少填写一项规则（如 maxExtensionDays）；未填写的规则保持不变。");
-        TimeLimitRules rules = null!;
-        await db.WriteAsync(async () =>
-        {
-            // The stored rules, read in the writing transaction (the cache may be another instance's minute old).
-            var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == TimeLimitCache.RulesKey, ct);
-            var current = row is null ? new TimeLimitRules() : JsonSerializer.Deserialize<TimeLimitRules>(row.Value) ?? new TimeLimitRules();
-            rules = change.ApplyTo(current);
-            rules.Validate();
-            var json = JsonSerializer.Serialize(rules);
-            if (row is null) db.Settings.Add(new SettingRow { Key = TimeLimitCache.RulesKey, Value = json });
-            else row.Value = json;
-            await audit.AppendAsync(me.Username, "rules.update", "settings", TimeLimitCache.RulesKey, json, ct);
-        }, ct);
-        cache.Invalidate();
-        return rules;
+        return await SaveRulesAsync(change.ApplyTo, db, cache, audit, me, ct);
     }
 
     /// <summary>Saves a complete set of rules (the admin page submits every field).</summary>
@@ -116,10 +103,24 @@ public static class TimeLimitsApi
     {
         me.RequireDeploymentAdmin();
         rules.Validate();
-        var json = JsonSerializer.Serialize(rules);
+        return await SaveRulesAsync(_ => rules, db, cache, audit, me, ct);
+    }
+
+    /// <summary>
+    /// One write path for the shared rules: the stored rules are read in the writing transaction (the cache may be
+    /// another instance's minute old), turned into the new ones, validated, stored and audited.
+    /// </summary>
+    private static async Task<TimeLimitRules> SaveRulesAsync(Func<TimeLimitRules, TimeLimitRules> next, MinshengDb db, TimeLimitCache cache,
+        AuditLog audit, CurrentUser me, CancellationToken ct)
+    {
+        TimeLimitRules rules = null!;
         await db.WriteAsync(async () =>
         {
             var row = await db.Settings.FirstOrDefaultAsync(s => s.Key == TimeLimitCache.RulesKey, ct);
+            var current = row is null ? new TimeLimitRules() : JsonSerializer.Deserialize<TimeLimitRules>(row.Value) ?? new TimeLimitRules();
+            rules = next(current);
+            rules.Validate();
+            var json = JsonSerializer.Serialize(rules);
             if (row is null) db.Settings.Add(new SettingRow { Key = TimeLimitCache.RulesKey, Value = json });
             else row.Value = json;
             await audit.AppendAsync(me.Username, "rules.update", "settings", TimeLimitCache.RulesKey, json, ct);
