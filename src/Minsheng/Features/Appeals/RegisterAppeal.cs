@@ -51,18 +51,16 @@ public sealed class RegisterAppeal(MinshengDb db, UnitTree units, AppealNumbers 
         var errors = new FieldErrors();
         // Staff register within their own jurisdiction; a county's desk cannot file into the next county.
         var home = actor.UnitId is { } u ? units.JurisdictionOf(u) : null;
-        if (draft.RegionUnitId is { } region && home is not null && !units.IsWithin(region, home.Id))
+        if (draft.RegionUnitId is { } r && units.Find(r) is not { Active: true }) errors.Add("regionUnitId", "所属区域不存在。");
+        else if (draft.RegionUnitId is { } region && home is not null && !units.IsWithin(region, home.Id))
             errors.Add("regionUnitId", "所属区域不在本辖区内。");
-        if (draft.SubjectUnitId is { } subject && home is not null && !units.IsWithin(subject, home.Id) && !units.IsWithin(home.Id, subject))
+        if (draft.SubjectUnitId is { } s && units.Find(s) is not { Active: true }) errors.Add("subjectUnitId", "被反映单位不存在。");
+        else if (draft.SubjectUnitId is { } subject && home is not null && !units.IsWithin(subject, home.Id) && !units.IsWithin(home.Id, subject))
             errors.Add("subjectUnitId", "被反映单位不在本辖区内。");
         if (picked is { } p && !IsJurisdiction(units.Find(p)))
             errors.Add("jurisdictionId", "所选县（区）不存在。");
         if (draft.CategoryId is { } c && !await db.Categories.AnyAsync(x => x.Id == c && x.Active, ct))
             errors.Add("categoryId", "分类不存在。");
-        if (draft.RegionUnitId is { } r && units.Find(r) is not { Active: true })
-            errors.Add("regionUnitId", "所属区域不存在。");
-        if (draft.SubjectUnitId is { } s && units.Find(s) is not { Active: true })
-            errors.Add("subjectUnitId", "被反映单位不存在。");
         errors.ThrowIfAny();
     }
 
