@@ -10,7 +10,19 @@ public sealed class CurrentUser(IHttpContextAccessor http, UnitTree units)
     public const string UnitClaim = "unit";
     public const string StampClaim = "stamp";
 
-    private ClaimsPrincipal Principal => http.HttpContext?.User ?? new ClaimsPrincipal();
+    private ClaimsPrincipal? background;
+
+    private ClaimsPrincipal Principal => http.HttpContext?.User ?? background ?? new ClaimsPrincipal();
+
+    /// <summary>
+    /// Names the actor of work done outside a request (a CLI verb such as "cli", a background job such as "system"),
+    /// so that audited changes always take their actor from here. Ignored inside a request.
+    /// </summary>
+    public CurrentUser ActAs(string name)
+    {
+        background = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, name)]));
+        return this;
+    }
 
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
     public long Id => long.Parse(Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "0");

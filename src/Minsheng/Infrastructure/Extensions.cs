@@ -33,6 +33,7 @@ public static class Extensions
         services.AddScoped<CurrentUser>();
         services.AddScoped<Migrator>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditedCommit>();
         services.AddScoped<SignInService>();
         services.AddScoped<LoginAlerts>();
         services.AddScoped<Sessions>();

@@ -1,0 +1,59 @@
+namespace Minsheng.Features.Audit;
+
+/// <summary>
+/// What an audit entry records: the action's stable name (stored, searched and verified) and the kind of entity
+/// it touches. Declared once in <see cref="AuditActions"/> so that a typo cannot start a new action name.
+/// </summary>
+public sealed record AuditAction(string Name, string Entity)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>Every audited action. Names are stored in the chain: never rename one, add a new one instead.</summary>
+public static class AuditActions
+{
+    // Sign-in and the chain itself
+    public static readonly AuditAction Login = new("login", "user");
+    public static readonly AuditAction LoginFailed = new("login-failed", "user");
+    public static readonly AuditAction Logout = new("logout", "user");
+    public static readonly AuditAction KeySwitch = new(AuditLog.KeyAction, "audit_log");
+    public static readonly AuditAction DemoSeed = new("demo.seed", "database");
+
+    // Organisation and settings
+    public static readonly AuditAction UnitCreate = new("unit.create", "unit");
+    public static readonly AuditAction UnitUpdate = new("unit.update", "unit");
+    public static readonly AuditAction CategoryCreate = new("category.create", "category");
+    public static readonly AuditAction CategoryUpdate = new("category.update", "category");
+    public static readonly AuditAction UserCreate = new("user.create", "user");
+    public static readonly AuditAction UserUpdate = new("user.update", "user");
+    public static readonly AuditAction UserResetPassword = new("user.reset-password", "user");
+    public static readonly AuditAction PolicyAdd = new("policy.add", "policy");
+    public static readonly AuditAction RulesUpdate = new("rules.update", "settings");
+    public static readonly AuditAction CalendarSet = new("calendar.set", "calendar");
+    public static readonly AuditAction CalendarRemove = new("calendar.remove", "calendar");
+    public static readonly AuditAction RoutingRuleAdd = new("routing-rule.add", "routing_rule");
+    public static readonly AuditAction RoutingRuleRemove = new("routing-rule.remove", "routing_rule");
+    public static readonly AuditAction GazetteerAdd = new("gazetteer.add", "gazetteer");
+    public static readonly AuditAction GazetteerRemove = new("gazetteer.remove", "gazetteer");
+    public static readonly AuditAction TriageRetrain = new("triage.retrain", "triage_models");
+    public static readonly AuditAction KnowledgeCreate = new("knowledge.create", "knowledge");
+    public static readonly AuditAction KnowledgeUpdate = new("knowledge.update", "knowledge");
+    public static readonly AuditAction KnowledgeDelete = new("knowledge.delete", "knowledge");
+    public static readonly AuditAction PortalSettings = new("portal.settings", "unit");
+
+    // Appeals (workflow actions are audited as "appeal.<slug>", see ForWorkflow)
+    public static readonly AuditAction AppealRegister = new("appeal.register", "appeal");
+    public static readonly AuditAction AppealUnmask = new("appeal.unmask", "appeal");
+    public static readonly AuditAction AppealDispatchOverride = new("appeal.dispatch-override", "appeal");
+    public static readonly AuditAction AppealRate = new("appeal.rate", "appeal");
+    public static AuditAction ForWorkflow(string slug) => new($"appeal.{slug}", "appeal");
+
+    // Accountability and publicity
+    public static readonly AuditAction SupervisionIssue = new("supervision.issue", "appeal");
+    public static readonly AuditAction LeadConfirm = new("lead.confirm", "lead");
+    public static readonly AuditAction LeadDismiss = new("lead.dismiss", "lead");
+    public static readonly AuditAction LeadRequestPublication = new("lead.request-publication", "lead");
+    public static readonly AuditAction LeadApprovePublication = new("lead.approve-publication", "lead");
+    public static readonly AuditAction CasePublish = new("case.publish", "appeal");
+    public static readonly AuditAction CaseUnpublish = new("case.unpublish", "appeal");
+}
