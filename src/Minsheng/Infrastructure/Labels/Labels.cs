@@ -3,8 +3,11 @@ using Minsheng.Domain.Organization;
 
 namespace Minsheng.Infrastructure;
 
-/// <summary>Chinese names of every enum value users see.</summary>
-public static class Labels
+/// <summary>
+/// Chinese names of every enum value users see — the only place they are written. One partial file per area
+/// (Labels.Accountability.cs, Labels.Admin.cs, ...) so that areas do not edit the same file.
+/// </summary>
+public static partial class Labels
 {
     public static string Status(AppealStatus s) => s switch
     {
