@@ -40,8 +40,9 @@ public static class PageBench
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<MinshengDb>();
+            scope.ServiceProvider.GetRequiredService<Minsheng.Infrastructure.CurrentUser>().ActAs("bench");
             var users = scope.ServiceProvider.GetRequiredService<UserAdmin>();
-            foreach (var id in await db.Users.Select(u => u.Id).ToListAsync()) await users.ResetPasswordAsync(id, Password, "bench", default);
+            foreach (var id in await db.Users.Select(u => u.Id).ToListAsync()) await users.ResetPasswordAsync(id, Password, default);
             var handlerUnit = await db.Users.Where(u => u.Username == "handler").Select(u => u.UnitId).FirstAsync();
             registered = await db.Appeals.Where(a => a.Status == AppealStatus.Registered || a.Status == AppealStatus.PendingDispatch).Select(a => a.Id).FirstOrDefaultAsync();
             dispatched = await db.Appeals.Where(a => a.LeadUnitId == handlerUnit).OrderByDescending(a => a.Id).Select(a => a.Id).FirstAsync();

@@ -22,7 +22,9 @@ public static class TriageCommand
         cmd.SetAction(async (parse, ct) =>
         {
             var app = await MinshengCli.ServicesAsync(parse, ct);
-            var outcomes = await app.Services.GetRequiredService<Features.Triage.TriageService>().RetrainAsync("cli", ct);
+            using var scope = app.Services.CreateScope();
+            scope.ServiceProvider.GetRequiredService<Infrastructure.CurrentUser>().ActAs("cli");
+            var outcomes = await scope.ServiceProvider.GetRequiredService<Features.Triage.TriageTraining>().RetrainAsync(ct);
             foreach (var o in outcomes) Console.WriteLine(o.Message);
             // Nothing stored at all is worth a non-zero exit for scripts; one skipped kind is normal.
             return outcomes.Any(o => o.Version is not null) ? 0 : 1;

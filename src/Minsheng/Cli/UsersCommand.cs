@@ -4,6 +4,7 @@ using Minsheng.Data;
 using Minsheng.Domain;
 using Minsheng.Domain.Organization;
 using Minsheng.Features.Users;
+using Minsheng.Infrastructure;
 
 namespace Minsheng.Cli;
 
@@ -32,8 +33,7 @@ public static class UsersCommand
             var unitRow = await db.Units.FirstOrDefaultAsync(u => u.Code == code, ct)
                 ?? throw new DomainValidationException("unit", $"单位编码 {code} 不存在。");
             var (password, generated) = ReadPassword(parse.GetValue(stdin));
-            var user = await scope.ServiceProvider.GetRequiredService<UserAdmin>()
-                .AddAsync(parse.GetValue(username), parse.GetValue(name), parse.GetValue(role), unitRow.Id, password, "cli", ct);
+            var user = await Admin(scope).AddAsync(parse.GetValue(username), parse.GetValue(name), parse.GetValue(role), unitRow.Id, password, ct);
             Console.WriteLine($"已创建账号 {user.Username}（{user.Role}，{unitRow.Name}）" + (generated ? $"，密码：{password}" : "。"));
         }));
         return cmd;
@@ -70,10 +70,17 @@ public static class UsersCommand
             var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Username == name, ct)
                 ?? throw new DomainValidationException("username", $"账号 {name} 不存在。");
             var (password, generated) = ReadPassword(parse.GetValue(stdin));
-            await scope.ServiceProvider.GetRequiredService<UserAdmin>().ResetPasswordAsync(user.Id, password, "cli", ct);
+            await Admin(scope).ResetPasswordAsync(user.Id, password, ct);
             Console.WriteLine($"已重置 {name} 的密码" + (generated ? $"：{password}" : "。"));
         }));
         return cmd;
+    }
+
+    /// <summary>The same use case as the admin page, acting as "cli" (audited so, and not limited to one unit's subtree).</summary>
+    private static UserAdmin Admin(IServiceScope scope)
+    {
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs("cli");
+        return scope.ServiceProvider.GetRequiredService<UserAdmin>();
     }
 
     private static (string Password, bool Generated) ReadPassword(bool fromStdin) =>

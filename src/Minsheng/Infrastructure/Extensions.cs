@@ -38,6 +38,11 @@ public static class Extensions
         services.AddScoped<LoginAlerts>();
         services.AddScoped<Sessions>();
         services.AddScoped<UserAdmin>();
+        services.AddScoped<Features.Units.UnitAdmin>();
+        services.AddScoped<Features.Categories.CategoryAdmin>();
+        services.AddScoped<Features.TimeLimits.TimeLimitAdmin>();
+        services.AddScoped<Features.Triage.RoutingAdmin>();
+        services.AddScoped<Features.Public.PortalSettingsAdmin>();
         services.AddScoped<AppealScope>();
         services.AddScoped<AppealPresenter>();
         services.AddSingleton<AppealText>();

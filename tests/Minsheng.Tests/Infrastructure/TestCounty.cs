@@ -45,6 +45,8 @@ public sealed class TestCounty
         await db.SaveChangesAsync();
         services.GetRequiredService<global::Minsheng.Infrastructure.UnitTree>().Invalidate();
 
+        // Accounts set up by a test are audited as its work, as the CLI's are as "cli".
+        scope.ServiceProvider.GetRequiredService<global::Minsheng.Infrastructure.CurrentUser>().ActAs("test");
         var admin = scope.ServiceProvider.GetRequiredService<UserAdmin>();
         (string, Role, Unit)[] accounts =
         [
@@ -55,7 +57,7 @@ public sealed class TestCounty
             ("town1-handler", Role.UnitHandler, town1),
         ];
         foreach (var (name, role, unit) in accounts)
-            await admin.AddAsync(name, name, role, unit.Id, TestApp.Password, "test", default);
+            await admin.AddAsync(name, name, role, unit.Id, TestApp.Password, default);
         return new TestCounty { County = county, Housing = housing, CityMgmt = cityMgmt, Town1 = town1, Village1 = village1, Town2 = town2, Roads = roads, Noise = noise };
     }
 }

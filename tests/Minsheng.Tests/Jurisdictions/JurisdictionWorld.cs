@@ -53,12 +53,14 @@ public sealed class JurisdictionWorld : IAsyncLifetime
             await db.SaveChangesAsync();
             scope.ServiceProvider.GetRequiredService<UnitTree>().Invalidate();
 
+            // Accounts set up by a test are audited as its work, as the CLI's are as "cli".
+            scope.ServiceProvider.GetRequiredService<global::Minsheng.Infrastructure.CurrentUser>().ActAs("test");
             var users = scope.ServiceProvider.GetRequiredService<UserAdmin>();
             foreach (var (prefix, unit, dept) in new[] { ("yi", Yi, YiDept), ("bing", City, (Unit?)null), ("ding", Ding, DingDept) })
             {
                 foreach (var role in new[] { Role.Operator, Role.Dispatcher, Role.Supervisor, Role.Leader, Role.Analyst, Role.Publicity, Role.Admin })
-                    await users.AddAsync($"{prefix}-{role.ToString().ToLowerInvariant()}", $"{prefix}{role}", role, unit.Id, TestApp.Password, "test", default);
-                if (dept is not null) await users.AddAsync($"{prefix}-handler", $"{prefix}经办人", Role.UnitHandler, dept.Id, TestApp.Password, "test", default);
+                    await users.AddAsync($"{prefix}-{role.ToString().ToLowerInvariant()}", $"{prefix}{role}", role, unit.Id, TestApp.Password, default);
+                if (dept is not null) await users.AddAsync($"{prefix}-handler", $"{prefix}经办人", Role.UnitHandler, dept.Id, TestApp.Password, default);
             }
         }
         using var tc = await App.ClientFor("dispatcher");

@@ -49,6 +49,8 @@ public sealed class CityPortalApp : IAsyncLifetime
         await db.SaveChangesAsync();
         App.App.Services.GetRequiredService<UnitTree>().Invalidate();
 
+        // Accounts set up by a test are audited as its work, as the CLI's are as "cli".
+        scope.ServiceProvider.GetRequiredService<global::Minsheng.Infrastructure.CurrentUser>().ActAs("test");
         var users = scope.ServiceProvider.GetRequiredService<UserAdmin>();
         (string, Role, long)[] accounts =
         [
@@ -56,7 +58,7 @@ public sealed class CityPortalApp : IAsyncLifetime
             ("ta-dispatcher", Role.Dispatcher, second.Id), ("ta-admin", Role.Admin, second.Id),
         ];
         foreach (var (name, role, unit) in accounts)
-            await users.AddAsync(name, name, role, unit, TestApp.Password, "test", default);
+            await users.AddAsync(name, name, role, unit, TestApp.Password, default);
         (CityId, SecondId, SecondTownId, SecondVillageId, SecondHousingId) = (city.Id, second.Id, town.Id, village.Id, housing.Id);
     }
 

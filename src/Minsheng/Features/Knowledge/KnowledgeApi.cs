@@ -24,18 +24,17 @@ public static class KnowledgeApi
             ? await kb.ListAsync(includeInactive: me.Role == Role.Admin, ct)
             : await kb.SearchAsync(q, limit ?? 5, ct);
 
-    private static async Task<Created<KnowledgeView>> Create(KnowledgeInput body, KnowledgeBase kb, CurrentUser me, CancellationToken ct)
+    private static async Task<Created<KnowledgeView>> Create(KnowledgeInput body, KnowledgeBase kb, CancellationToken ct)
     {
-        var view = await kb.CreateAsync(body, me.Username, ct);
+        var view = await kb.CreateAsync(body, ct);
         return TypedResults.Created($"/api/knowledge/{view.Id}", view);
     }
 
-    private static async Task<Results<Ok<KnowledgeView>, NotFound<ProblemDetails>>> Update(long id, KnowledgeInput body, KnowledgeBase kb,
-        CurrentUser me, CancellationToken ct) =>
-        await kb.UpdateAsync(id, body, me.Username, ct) is { } view ? TypedResults.Ok(view) : Missing(id);
+    private static async Task<Results<Ok<KnowledgeView>, NotFound<ProblemDetails>>> Update(long id, KnowledgeInput body, KnowledgeBase kb, CancellationToken ct) =>
+        await kb.UpdateAsync(id, body, ct) is { } view ? TypedResults.Ok(view) : Missing(id);
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> Delete(long id, KnowledgeBase kb, CurrentUser me, CancellationToken ct) =>
-        await kb.DeleteAsync(id, me.Username, ct) ? TypedResults.NoContent() : Missing(id);
+    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> Delete(long id, KnowledgeBase kb, CancellationToken ct) =>
+        await kb.DeleteAsync(id, ct) ? TypedResults.NoContent() : Missing(id);
 
     private static NotFound<ProblemDetails> Missing(long id) =>
         TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "知识条目不存在", Detail = $"找不到编号为 {id} 的知识条目。" });

@@ -14,7 +14,7 @@ public sealed record KnowledgeView(long Id, string Title, long? CategoryId, stri
 /// inherited downwards: a county reads the deployment's shared articles, its city's and its own, and writes its own;
 /// shared ones are written by the top-level admin.
 /// </summary>
-public sealed class KnowledgeBase(MinshengDb db, KnowledgeIndex index, AuditLog audit, TimeProvider clock, CurrentUser me, UnitTree units)
+public sealed class KnowledgeBase(MinshengDb db, KnowledgeIndex index, AuditedCommit commit, TimeProvider clock, CurrentUser me, UnitTree units)
 {
     public const int TitleMax = 100;
     /// <summary>An article may close a call as its answer (直接办结), and an answer is at most 2,000 characters.</summary>
@@ -58,49 +58,52 @@ public sealed class KnowledgeBase(MinshengDb db, KnowledgeIndex index, AuditLog 
         if (!mine) throw new OutOfScopeException("这是上级共用的知识条目，只能由上级管理员修改；可新建本辖区的条目。");
     }
 
-    public async Task<KnowledgeView> CreateAsync(KnowledgeInput input, string actor, CancellationToken ct)
+    public async Task<KnowledgeView> CreateAsync(KnowledgeInput input, CancellationToken ct)
     {
         await ValidateAsync(input, ct);
         // The admin over the whole tree writes for everyone; any other admin (a county's, or one of several top-level
         // counties) writes for their own jurisdiction.
-        var article = new KnowledgeArticle(input, actor, clock.GetUtcNow(), me.IsAuthenticated && !me.SeesEverything ? me.JurisdictionId : null);
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        var article = new KnowledgeArticle(input, me.Username, clock.GetUtcNow(), me.IsAuthenticated && !me.SeesEverything ? me.JurisdictionId : null);
+        await commit.RunAsync(notes =>
         {
             db.Add(article);
-            await db.SaveChangesAsync(ct);
-            await audit.AppendAsync(actor, "knowledge.create", "knowledge", article.Id.ToString(), article.Title, ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+            notes.Record(AuditActions.KnowledgeCreate, () => article.Id.ToString(), () => article.Title);
+            return Task.CompletedTask;
+        }, ct);
         index.Invalidate();
         return View(article, await CategoryNamesAsync(ct), null);
     }
 
-    public async Task<KnowledgeView?> UpdateAsync(long id, KnowledgeInput input, string actor, CancellationToken ct)
+    /// <summary>Null when there is no such article the caller may read.</summary>
+    public async Task<KnowledgeView?> UpdateAsync(long id, KnowledgeInput input, CancellationToken ct)
     {
         await ValidateAsync(input, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await Articles.FirstOrDefaultAsync(a => a.Id == id, ct) is not { } article || !Readable(article)) return null;
-        CheckWritable(article);
-        article.Apply(input, actor, clock.GetUtcNow());
-        await audit.AppendAsync(actor, "knowledge.update", "knowledge", id.ToString(), $"{article.Title} active={article.Active}", ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        var article = await commit.RunAsync(async notes =>
+        {
+            if (await Articles.FirstOrDefaultAsync(a => a.Id == id, ct) is not { } row || !Readable(row)) return null;
+            CheckWritable(row);
+            row.Apply(input, me.Username, clock.GetUtcNow());
+            notes.Record(AuditActions.KnowledgeUpdate, id.ToString(), $"{row.Title} active={row.Active}");
+            return row;
+        }, ct);
+        if (article is null) return null;
         index.Invalidate();
         return View(article, await CategoryNamesAsync(ct), null);
     }
 
-    public async Task<bool> DeleteAsync(long id, string actor, CancellationToken ct)
+    /// <summary>False when there is no such article the caller may read.</summary>
+    public async Task<bool> DeleteAsync(long id, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await Articles.FirstOrDefaultAsync(a => a.Id == id, ct) is not { } article || !Readable(article)) return false;
-        CheckWritable(article);
-        db.Remove(article);
-        await audit.AppendAsync(actor, "knowledge.delete", "knowledge", id.ToString(), article.Title, ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        index.Invalidate();
-        return true;
+        var deleted = await commit.RunAsync(async notes =>
+        {
+            if (await Articles.FirstOrDefaultAsync(a => a.Id == id, ct) is not { } article || !Readable(article)) return false;
+            CheckWritable(article);
+            db.Remove(article);
+            notes.Record(AuditActions.KnowledgeDelete, id.ToString(), article.Title);
+            return true;
+        }, ct);
+        if (deleted) index.Invalidate();
+        return deleted;
     }
 
     private async Task ValidateAsync(KnowledgeInput input, CancellationToken ct)

@@ -55,8 +55,8 @@ public static class TriageApi
             new SuggestionInput(a.Title, a.Content, phone, a.Address, a.RegionUnitId, a.CategoryId, a.Id), ct));
     }
 
-    private static async Task<IReadOnlyList<TrainOutcome>> Retrain(TriageService triage, CurrentUser me, CancellationToken ct) =>
-        await triage.RetrainAsync(me.Username, ct);
+    private static async Task<Ok<IReadOnlyList<TrainOutcome>>> Retrain(TriageTraining training, CancellationToken ct) =>
+        TypedResults.Ok(await training.RetrainAsync(ct));
 
     private static async Task<List<TriageModelView>> Models(MinshengDb db, TriageService triage, CancellationToken ct)
     {

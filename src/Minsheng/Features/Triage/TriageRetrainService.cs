@@ -20,7 +20,7 @@ public sealed class TriageRetrainService(TriageService triage, IOptions<TriageSe
         {
             try
             {
-                foreach (var o in await triage.RetrainAsync("system", stoppingToken))
+                foreach (var o in await triage.RetrainAsync(stoppingToken))
                     logger.LogInformation("Triage retrain: {Message}", o.Message);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -109,13 +109,14 @@ public sealed class TriageService(IServiceScopeFactory scopes, UnitTree units, T
         return new RoutingSnapshot(new RoutingSuggester(unitList, categories.Values, rules, aliases), categories, clock.GetUtcNow());
     }
 
-    /// <summary>Trains both models from this deployment's appeals, stores new versions and switches to them.</summary>
-    public async Task<IReadOnlyList<TrainOutcome>> RetrainAsync(string actor, CancellationToken ct)
+    /// <summary>
+    /// Retrains in a scope of its own, for work outside a request (the scheduled job, the demo seeding): audited as
+    /// the system. A request, a page or a CLI verb calls <see cref="TriageTraining"/> in its own scope instead.
+    /// </summary>
+    public async Task<IReadOnlyList<TrainOutcome>> RetrainAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
-        var training = scope.ServiceProvider.GetRequiredService<TriageTraining>();
-        var outcomes = await training.RetrainAsync(actor, settings.Value, ct);
-        Invalidate();
-        return outcomes;
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(Audit.AuditLog.SystemActor);
+        return await scope.ServiceProvider.GetRequiredService<TriageTraining>().RetrainAsync(ct);
     }
 }

@@ -17,7 +17,7 @@ public sealed record TrainOutcome(string Kind, int? Version, int TrainCount, int
 /// survive renames, and leaf names may repeat under different parents. Only appeals a dispatcher has
 /// confirmed count (dispatched or later, not invalid): at registration the category is a first guess.
 /// </summary>
-public sealed class TriageTraining(MinshengDb db, AuditLog audit, TimeProvider clock)
+public sealed class TriageTraining(MinshengDb db, AuditedCommit commit, TriageService triage, TimeProvider clock)
 {
     /// <summary>A class needs a few examples to be learned, and three for the calibration folds.</summary>
     public const int MinPerClass = 3;
@@ -28,8 +28,13 @@ public sealed class TriageTraining(MinshengDb db, AuditLog audit, TimeProvider c
 
     private static readonly AppealStatus[] Unconfirmed = [AppealStatus.Registered, AppealStatus.PendingDispatch, AppealStatus.Invalid];
 
-    public async Task<IReadOnlyList<TrainOutcome>> RetrainAsync(string actor, TriageSettings settings, CancellationToken ct)
+    /// <summary>A model trained for one kind, or why none was (Model null).</summary>
+    private sealed record Trained(string Kind, string Name, int Count, int Classes, TriageModel? Model, double? Cv, string? Skipped);
+
+    /// <summary>Trains both models from this deployment's appeals, stores new versions and switches to them.</summary>
+    public async Task<IReadOnlyList<TrainOutcome>> RetrainAsync(CancellationToken ct)
     {
+        var settings = triage.Settings;
         var rows = await db.Appeals.AsNoTracking()
             .Where(a => !Unconfirmed.Contains(a.Status))
             .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Take(MaxTrainingAppeals)
@@ -38,26 +43,26 @@ public sealed class TriageTraining(MinshengDb db, AuditLog audit, TimeProvider c
         var byCategory = rows.Where(r => r.CategoryId is not null)
             .Select(r => new TriageDocument(r.Title, r.Content, r.CategoryId!.Value.ToString(CultureInfo.InvariantCulture))).ToList();
         var byType = rows.Select(r => new TriageDocument(r.Title, r.Content, r.Type.ToString())).ToList();
-        var outcomes = new List<TrainOutcome>
+        // Trained before the transaction opens: training takes seconds and must not hold the database's write lock.
+        Trained[] trained = [await TrainAsync(TriageModelRow.CategoryKind, byCategory, settings, ct), await TrainAsync(TriageModelRow.TypeKind, byType, settings, ct)];
+        var outcomes = await commit.RunAsync(async notes =>
         {
-            await TrainOneAsync(TriageModelRow.CategoryKind, byCategory, settings, ct),
-            await TrainOneAsync(TriageModelRow.TypeKind, byType, settings, ct),
-        };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await audit.AppendAsync(actor, "triage.retrain", "triage_models", null,
-            string.Join("；", outcomes.Select(o => $"{o.Kind}: {o.Message}")), ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+            var list = new List<TrainOutcome>();
+            foreach (var t in trained) list.Add(await StoreAsync(t, settings, ct));
+            notes.Record(AuditActions.TriageRetrain, null, string.Join("；", list.Select(o => $"{o.Kind}: {o.Message}")));
+            return list;
+        }, ct);
+        triage.Invalidate();
         return outcomes;
     }
 
-    private async Task<TrainOutcome> TrainOneAsync(string kind, List<TriageDocument> docs, TriageSettings settings, CancellationToken ct)
+    private static async Task<Trained> TrainAsync(string kind, List<TriageDocument> docs, TriageSettings settings, CancellationToken ct)
     {
         var kept = docs.GroupBy(d => d.Label).Where(g => g.Count() >= MinPerClass).SelectMany(g => g).ToList();
         var classes = kept.Select(d => d.Label).Distinct().Count();
         var name = kind == TriageModelRow.CategoryKind ? "分类模型" : "诉求性质模型";
         if (kept.Count < settings.MinTrainingAppeals || classes < 2)
-            return new TrainOutcome(kind, null, kept.Count, classes, null,
+            return new Trained(kind, name, kept.Count, classes, null, null,
                 $"{name}未训练：已派单的诉求中可用样本 {kept.Count} 条、{classes} 类（每类至少 {MinPerClass} 条），至少需要 {settings.MinTrainingAppeals} 条、2 类。");
 
         // Training is CPU-bound for seconds on a large county; keep it off the request thread.
@@ -71,20 +76,24 @@ public sealed class TriageTraining(MinshengDb db, AuditLog audit, TimeProvider c
                 score = CrossValidation.Run(kept, options with { CalibrationFolds = 0 }, folds).MeanMacroF1;
             return (trained, score);
         }, ct);
+        return new Trained(kind, name, kept.Count, classes, model, cv, null);
+    }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var version = (await db.TriageModels.Where(m => m.Kind == kind).MaxAsync(m => (int?)m.Version, ct) ?? 0) + 1;
+    /// <summary>Stores a trained model as the kind's next version and drops versions beyond Triage:KeepVersions.</summary>
+    private async Task<TrainOutcome> StoreAsync(Trained t, TriageSettings settings, CancellationToken ct)
+    {
+        if (t.Model is null) return new TrainOutcome(t.Kind, null, t.Count, t.Classes, null, t.Skipped!);
+        var kept = await db.TriageModels.Where(m => m.Kind == t.Kind).OrderByDescending(m => m.Version).Select(m => new { m.Id, m.Version }).ToListAsync(ct);
+        var version = (kept.Count == 0 ? 0 : kept[0].Version) + 1;
         db.TriageModels.Add(new TriageModelRow
         {
-            Kind = kind, Version = version, TrainedAt = clock.GetUtcNow(), TrainCount = kept.Count,
-            CvMacroF1 = cv is { } c && double.IsFinite(c) ? c : null, Bytes = model.ToBytes(), Labels = JsonSerializer.Serialize(model.Labels),
+            Kind = t.Kind, Version = version, TrainedAt = clock.GetUtcNow(), TrainCount = t.Count,
+            CvMacroF1 = t.Cv is { } c && double.IsFinite(c) ? c : null, Bytes = t.Model.ToBytes(), Labels = JsonSerializer.Serialize(t.Model.Labels),
         });
-        await db.SaveChangesAsync(ct);
-        var stale = await db.TriageModels.Where(m => m.Kind == kind).OrderByDescending(m => m.Version)
-            .Skip(Math.Max(1, settings.KeepVersions)).Select(m => m.Id).ToListAsync(ct);
+        // The new version counts as one of those kept.
+        var stale = kept.Skip(Math.Max(1, settings.KeepVersions) - 1).Select(m => m.Id).ToList();
         if (stale.Count > 0) await db.TriageModels.Where(m => stale.Contains(m.Id)).ExecuteDeleteAsync(ct);
-        await tx.CommitAsync(ct);
-        var f1 = cv is { } v ? $"，交叉验证宏 F1 {v:F3}" : "";
-        return new TrainOutcome(kind, version, kept.Count, classes, cv, $"{name}第 {version} 版：{kept.Count} 条样本、{classes} 类{f1}。");
+        var f1 = t.Cv is { } v ? $"，交叉验证宏 F1 {v:F3}" : "";
+        return new TrainOutcome(t.Kind, version, t.Count, t.Classes, t.Cv, $"{t.Name}第 {version} 版：{t.Count} 条样本、{t.Classes} 类{f1}。");
     }
 }

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Minsheng.Data;
 using Minsheng.Domain.Organization;
 using Minsheng.Infrastructure;
 
@@ -27,26 +25,23 @@ public static class UsersApi
         return group;
     }
 
-    /// <summary>The accounts of units in the admin's own subtree (a county's admin never sees the next county's).</summary>
-    private static async Task<List<UserView>> List(MinshengDb db, CurrentUser me, UnitTree units, TimeProvider clock, CancellationToken ct)
+    private static async Task<List<UserView>> List(UserAdmin admin, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var mine = units.Subtree(me.UnitId).ToArray();
-        return (await db.Users.AsNoTracking().Where(u => mine.Contains(u.UnitId)).OrderBy(u => u.Username).ToListAsync(ct)).Select(u => View(u, now)).ToList();
+        return (await admin.ListAsync(ct)).Select(u => View(u, now)).ToList();
     }
 
-    private static async Task<Created<UserView>> Create(CreateUserRequest body, UserAdmin admin, CurrentUser me, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<UserView>> Create(CreateUserRequest body, UserAdmin admin, TimeProvider clock, CancellationToken ct)
     {
-        var user = await admin.AddAsync(body.Username?.Trim(), body.DisplayName, body.Role, body.UnitId, body.Password, me.Username, ct, me.Covers);
+        var user = await admin.AddAsync(body.Username?.Trim(), body.DisplayName, body.Role, body.UnitId, body.Password, ct);
         return TypedResults.Created($"/api/users/{user.Id}", View(user, clock.GetUtcNow()));
     }
 
-    private static async Task<Results<Ok<UserView>, NotFound<ProblemDetails>>> Update(long id, UpdateUserRequest body, UserAdmin admin, CurrentUser me, TimeProvider clock, CancellationToken ct) =>
-        await admin.UpdateAsync(id, body.DisplayName, body.Role, body.UnitId, body.Active, me.Username, ct, me.Covers) is { } user
-            ? TypedResults.Ok(View(user, clock.GetUtcNow())) : NotFound();
+    private static async Task<Results<Ok<UserView>, NotFound<ProblemDetails>>> Update(long id, UpdateUserRequest body, UserAdmin admin, TimeProvider clock, CancellationToken ct) =>
+        await admin.UpdateAsync(id, body.DisplayName, body.Role, body.UnitId, body.Active, ct) is { } user ? TypedResults.Ok(View(user, clock.GetUtcNow())) : NotFound();
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> ResetPassword(long id, ResetPasswordRequest body, UserAdmin admin, CurrentUser me, CancellationToken ct) =>
-        await admin.ResetPasswordAsync(id, body.Password, me.Username, ct, me.Covers) is null ? NotFound() : TypedResults.NoContent();
+    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> ResetPassword(long id, ResetPasswordRequest body, UserAdmin admin, CancellationToken ct) =>
+        await admin.ResetPasswordAsync(id, body.Password, ct) is null ? NotFound() : TypedResults.NoContent();
 
     private static NotFound<ProblemDetails> NotFound() => TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "用户不存在" });
 

@@ -1,22 +1,13 @@
-using Minsheng.Domain.Organization;
 using Minsheng.Domain.TimeLimits;
 
 namespace Minsheng.Pages.Admin;
 
-/// <summary>Chinese names of the enums only the admin pages show.</summary>
+/// <summary>
+/// What is left of the admin pages' own helpers: the enum labels live in Infrastructure/Labels (Labels.Admin.cs);
+/// the stage label moves there with the deadline work.
+/// </summary>
 public static class AdminLabels
 {
-    public static string Kind(UnitKind k) => k switch
-    {
-        UnitKind.County => "县（区）",
-        UnitKind.City => "市",
-        UnitKind.Department => "部门",
-        UnitKind.Township => "乡镇（街道）",
-        _ => "村（社区）",
-    };
-
-    public static string LimitUnit(LimitUnit u) => u == Domain.TimeLimits.LimitUnit.WorkingDays ? "工作日" : "工作小时";
-
     public static string Stage(Stage s) => DeadlineWatch.Label(s);
 
     /// <summary>A unit in a select, indented under its parent with ideographic spaces.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Minsheng.Infrastructure.Web;
 
 namespace Minsheng.Pages.Admin;
@@ -7,8 +5,8 @@ namespace Minsheng.Pages.Admin;
 /// <summary>
 /// Admin pages hold several small forms; an error must show next to the input of the form that was sent.
 /// Such a form names its inputs with a prefix ("childName") and runs through <see cref="TryAsync(string, Func{Task})"/>,
-/// which moves the API's field names ("name") onto it. The pages call the admin API handlers themselves, so a
-/// page and an endpoint apply one rule.
+/// which moves the API's field names ("name") onto it. The pages call the same use cases as the API, so a page and
+/// an endpoint apply one rule.
 /// </summary>
 public abstract class AdminPage : AppPage
 {
@@ -25,11 +23,6 @@ public abstract class AdminPage : AppPage
         return false;
     }
 
-    /// <summary>The API answered 404: the row was removed meanwhile.</summary>
-    protected bool Missing(IResult result, string what)
-    {
-        if (result is not NotFound<ProblemDetails> and not INestedHttpResult { Result: NotFound<ProblemDetails> }) return false;
-        Banner = $"{what}不存在：可能已被他人删除，请刷新页面。";
-        return true;
-    }
+    /// <summary>The use case found nothing to change: the row was removed meanwhile (or lies outside the admin's scope).</summary>
+    protected void Gone(string what) => Banner = $"{what}不存在：可能已被他人删除，请刷新页面。";
 }

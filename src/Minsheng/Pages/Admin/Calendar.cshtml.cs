@@ -1,18 +1,15 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Minsheng.Data;
 using Minsheng.Domain.Calendar;
 using Minsheng.Domain.Organization;
-using Minsheng.Features.Audit;
 using Minsheng.Features.TimeLimits;
-using Minsheng.Infrastructure;
 
 namespace Minsheng.Pages.Admin;
 
 /// <summary>工作日历: the year's rest days and make-up working days, and the county's own corrections of single days.</summary>
 [Authorize(Roles = nameof(Role.Admin))]
-public sealed class CalendarModel(MinshengDb db, TimeLimitCache cache, AuditLog audit, CurrentUser me, TimeProvider clock) : AdminPage
+public sealed class CalendarModel(TimeLimitAdmin limits, TimeProvider clock) : AdminPage
 {
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? Date { get; set; }
@@ -35,7 +32,7 @@ public sealed class CalendarModel(MinshengDb db, TimeLimitCache cache, AuditLog 
     public async Task<IActionResult> OnPostSetAsync(bool? isWorkingDay, string? name, CancellationToken ct)
     {
         (IsWorkingDay, Name) = (isWorkingDay, name);
-        var ok = await TryAsync(() => TimeLimitsApi.PutDay(Date ?? "", new CalendarDayRequest(isWorkingDay, name), db, cache, audit, me, ct));
+        var ok = await TryAsync(() => limits.SetDayAsync(Date ?? "", new CalendarDayRequest(isWorkingDay, name), ct));
         if (ok) return Done($"已将 {Date} 设为{(isWorkingDay == true ? "工作日" : "休息日")}（{name!.Trim()}）。", Url.Page(null, new { year = YearOf(Date) }));
         await LoadAsync(ct);
         return Page();
@@ -43,8 +40,10 @@ public sealed class CalendarModel(MinshengDb db, TimeLimitCache cache, AuditLog 
 
     public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
     {
-        var ok = await TryAsync(async () => Missing(await TimeLimitsApi.DeleteDay(Date ?? "", db, cache, audit, me, ct), "该日的自定义设置"));
-        if (ok && Banner is null) return Done($"已取消 {Date} 的自定义设置，恢复国家日历。", Url.Page(null, new { year = YearOf(Date) }));
+        var removed = false;
+        var ok = await TryAsync(async () => removed = await limits.RemoveDayAsync(Date ?? "", ct));
+        if (ok && !removed) Gone("该日的自定义设置");
+        else if (ok) return Done($"已取消 {Date} 的自定义设置，恢复国家日历。", Url.Page(null, new { year = YearOf(Date) }));
         await LoadAsync(ct);
         return Page();
     }
@@ -55,9 +54,9 @@ public sealed class CalendarModel(MinshengDb db, TimeLimitCache cache, AuditLog 
     private async Task LoadAsync(CancellationToken ct)
     {
         Today = ChinaTime.DateOf(clock.GetUtcNow());
-        Status = TimeLimitsApi.Status(cache, clock);
+        Status = limits.Status();
         ShownYear = Year is >= 2000 and <= 2099 ? Year.Value : YearOf(Date) is >= 2000 and <= 2099 ? YearOf(Date)!.Value : Today.Year;
         if (Year is not null && Year != ShownYear) ModelState.AddModelError("year", "年份应在 2000 到 2099 之间。");
-        Days = await TimeLimitsApi.Calendar(ShownYear, cache, db, clock, ct);
+        Days = await limits.CalendarAsync(ShownYear, ct);
     }
 }

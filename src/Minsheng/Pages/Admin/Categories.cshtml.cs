@@ -1,17 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Minsheng.Data;
 using Minsheng.Domain.Organization;
-using Minsheng.Features.Audit;
 using Minsheng.Features.Categories;
-using Minsheng.Infrastructure;
 
 namespace Minsheng.Pages.Admin;
 
 /// <summary>诉求分类: the two-level category tree; add, rename, deactivate.</summary>
 [Authorize(Roles = nameof(Role.Admin))]
-public sealed class CategoriesModel(MinshengDb db, AuditLog audit, CurrentUser me) : AdminPage
+public sealed class CategoriesModel(CategoryAdmin categories) : AdminPage
 {
     public IReadOnlyList<Category> Roots { get; private set; } = [];
     public ILookup<long?, Category> Children { get; private set; } = Array.Empty<Category>().ToLookup(c => c.ParentId);
@@ -28,19 +24,22 @@ public sealed class CategoriesModel(MinshengDb db, AuditLog audit, CurrentUser m
     public async Task<IActionResult> OnPostRenameAsync(string? name, CancellationToken ct)
     {
         Name = name;
-        var ok = await TryAsync(async () => Missing(await CategoriesApi.Update(Id ?? 0, new UpdateCategoryRequest(name, null), db, audit, me, ct), "分类"));
-        if (ok && Banner is null) return Done($"已改名为“{name!.Trim()}”。", Url.Page(null, new { id = Id }));
+        Category? saved = null;
+        var ok = await TryAsync(async () => saved = await categories.UpdateAsync(Id ?? 0, new UpdateCategoryRequest(name, null), ct));
+        if (ok && saved is not null) return Done($"已改名为“{saved.Name}”。", Url.Page(null, new { id = Id }));
+        if (ok) Gone("分类");
         await LoadAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostDeactivateAsync(CancellationToken ct)
     {
-        var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Id, ct);
+        var category = await categories.FindAsync(Id, ct);
+        Category? saved = null;
         var ok = category is not null
-            && await TryAsync(async () => Missing(await CategoriesApi.Update(category.Id, new UpdateCategoryRequest(category.Name, false), db, audit, me, ct), "分类"));
-        if (ok && Banner is null) return Done($"已停用“{category!.Name}”。新登记的诉求不能再选择它，已有诉求不受影响。", Url.Page(null, new { id = Id }));
-        Banner ??= "分类不存在：可能已被他人删除，请刷新页面。";
+            && await TryAsync(async () => saved = await categories.UpdateAsync(category.Id, new UpdateCategoryRequest(category.Name, false), ct));
+        if (ok && saved is not null) return Done($"已停用“{saved.Name}”。新登记的诉求不能再选择它，已有诉求不受影响。", Url.Page(null, new { id = Id }));
+        if (category is null || ok) Gone("分类");
         await LoadAsync(ct);
         return Page();
     }
@@ -48,9 +47,8 @@ public sealed class CategoriesModel(MinshengDb db, AuditLog audit, CurrentUser m
     public async Task<IActionResult> OnPostAddAsync(string? newCode, string? newName, long? newParentId, CancellationToken ct)
     {
         (NewCode, NewName, NewParentId) = (newCode, newName, newParentId);
-        CategoryView? created = null;
-        var ok = await TryAsync("new", async () =>
-            created = (await CategoriesApi.Create(new CreateCategoryRequest(newCode, newName, newParentId), db, audit, me, ct)).Value);
+        Category? created = null;
+        var ok = await TryAsync("new", async () => created = await categories.CreateAsync(new CreateCategoryRequest(newCode, newName, newParentId), ct));
         if (ok) return Done($"已添加分类“{created!.Name}”。", Url.Page(null, new { id = created.Id }));
         await LoadAsync(ct);
         return Page();
@@ -58,7 +56,7 @@ public sealed class CategoriesModel(MinshengDb db, AuditLog audit, CurrentUser m
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var all = await db.Categories.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct);
+        var all = await categories.ListAsync(ct);
         var ids = all.Select(c => c.Id).ToHashSet();
         // A category whose parent is gone still shows, at the top level.
         Roots = all.Where(c => c.ParentId is null || !ids.Contains(c.ParentId.Value)).ToList();

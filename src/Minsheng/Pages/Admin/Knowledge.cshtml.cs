@@ -3,14 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Minsheng.Data;
 using Minsheng.Domain.Organization;
 using Minsheng.Features.Knowledge;
-using Minsheng.Infrastructure;
 using Minsheng.Pages.Console;
 
 namespace Minsheng.Pages.Admin;
 
 /// <summary>知识库: the answers operators read to callers. The search box ranks as the phone console does.</summary>
 [Authorize(Roles = nameof(Role.Admin))]
-public sealed class KnowledgeModel(KnowledgeBase kb, MinshengDb db, CurrentUser me) : AdminPage
+public sealed class KnowledgeModel(KnowledgeBase kb, MinshengDb db) : AdminPage
 {
     public IReadOnlyList<KnowledgeView> Articles { get; private set; } = [];
     public IReadOnlyList<CategoryGroup> Categories { get; private set; } = [];
@@ -29,9 +28,9 @@ public sealed class KnowledgeModel(KnowledgeBase kb, MinshengDb db, CurrentUser 
         Input = new KnowledgeInput(title, categoryId, content, keywords, active);
         KnowledgeView? saved = null;
         var ok = await TryAsync(async () =>
-            saved = Id is { } id && !New ? await kb.UpdateAsync(id, Input, me.Username, ct) : await kb.CreateAsync(Input, me.Username, ct));
+            saved = Id is { } id && !New ? await kb.UpdateAsync(id, Input, ct) : await kb.CreateAsync(Input, ct));
         if (ok && saved is not null) return Done(Id is null || New ? $"已添加“{saved.Title}”。" : $"已保存“{saved.Title}”。", Url.Page(null, new { id = saved.Id, q = Q }));
-        if (ok) Banner = "知识条目不存在：可能已被他人删除，请刷新页面。";
+        if (ok) Gone("知识条目");
         await LoadAsync(ct, keepInput: true);
         return Page();
     }
@@ -39,9 +38,10 @@ public sealed class KnowledgeModel(KnowledgeBase kb, MinshengDb db, CurrentUser 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
     {
         var article = Id is { } id ? await kb.FindAsync(id, ct) : null;
-        if (article is not null && await kb.DeleteAsync(article.Id, me.Username, ct))
-            return Done($"已删除“{article.Title}”。", Url.Page(null, new { q = Q }));
-        Banner = "知识条目不存在：可能已被他人删除，请刷新页面。";
+        var deleted = false;
+        var ok = article is not null && await TryAsync(async () => deleted = await kb.DeleteAsync(article.Id, ct));
+        if (deleted) return Done($"已删除“{article!.Title}”。", Url.Page(null, new { q = Q }));
+        if (article is null || ok) Gone("知识条目");
         await LoadAsync(ct);
         return Page();
     }

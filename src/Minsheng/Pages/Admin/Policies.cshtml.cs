@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Minsheng.Data;
 using Minsheng.Domain.Appeals;
 using Minsheng.Domain.Organization;
 using Minsheng.Domain.TimeLimits;
-using Minsheng.Features.Audit;
 using Minsheng.Features.TimeLimits;
 using Minsheng.Infrastructure;
 
@@ -15,7 +13,7 @@ namespace Minsheng.Pages.Admin;
 /// saving adds a row effective now, and appeals dispatched before keep the deadlines they got.
 /// </summary>
 [Authorize(Roles = nameof(Role.Admin))]
-public sealed class PoliciesModel(MinshengDb db, TimeLimitCache cache, AuditLog audit, CurrentUser me, TimeProvider clock) : AdminPage
+public sealed class PoliciesModel(TimeLimitAdmin limits, TimeLimitCache cache, TimeProvider clock) : AdminPage
 {
     public sealed record Line(Tier Tier, AppealType? Type, IReadOnlyDictionary<Stage, TimeLimitPolicy?> Limits);
 
@@ -67,10 +65,10 @@ public sealed class PoliciesModel(MinshengDb db, TimeLimitCache cache, AuditLog 
     public async Task<IActionResult> OnPostAddAsync(int? amount, LimitUnit? unit, string? note, CancellationToken ct)
     {
         (Amount, Unit, Note) = (amount, unit, note);
-        var ok = await TryAsync(() => TimeLimitsApi.AddPolicy(new PolicyRequest(Tier, Type, Stage, amount, unit, note), db, cache, audit, me, clock, ct));
+        var ok = await TryAsync(() => limits.AddPolicyAsync(new PolicyRequest(Tier, Type, Stage, amount, unit, note), ct));
         if (ok)
             return Done($"已保存：{Labels.Tier(Tier!.Value)}·{(Type is { } ty ? Labels.Type(ty) : "全部性质")}·{AdminLabels.Stage(Stage!.Value)} " +
-                        $"{amount} {AdminLabels.LimitUnit(unit!.Value)}，自现在起对新派单生效。", Url.Page(null));
+                        $"{amount} {Labels.LimitUnit(unit!.Value)}，自现在起对新派单生效。", Url.Page(null));
         Load();
         return Page();
     }
@@ -85,8 +83,8 @@ public sealed class PoliciesModel(MinshengDb db, TimeLimitCache cache, AuditLog 
         for (var i = 0; i < values.Length; i++)
             if (values[i] is null && ModelState.GetValidationState(RuleFields[i].Field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
                 ModelState.AddModelError(RuleFields[i].Field, "请填写。");
-        var ok = await TryAsync(() => TimeLimitsApi.PutRules(new TimeLimitRules(values[0] ?? 0, values[1] ?? 0, values[2] ?? 0, values[3] ?? 0,
-            values[4] ?? 0, values[5] ?? 0, values[6] ?? 0, values[7] ?? 0), db, cache, audit, me, ct));
+        var ok = await TryAsync(() => limits.PutRulesAsync(new TimeLimitRules(values[0] ?? 0, values[1] ?? 0, values[2] ?? 0, values[3] ?? 0,
+            values[4] ?? 0, values[5] ?? 0, values[6] ?? 0, values[7] ?? 0), ct));
         if (ok) return Done("规则设置已保存。", Url.Page(null));
         Load();
         return Page();
@@ -103,7 +101,7 @@ public sealed class PoliciesModel(MinshengDb db, TimeLimitCache cache, AuditLog 
                     : snapshot.Policies.Where(p => p.Tier == k.Tier && p.Type == null && p.Stage == s && p.EffectiveFrom <= now)
                         .OrderByDescending(p => p.EffectiveFrom).ThenByDescending(p => p.Id).FirstOrDefault())))
             .ToList();
-        History = TimeLimitsApi.Policies(cache).ToList();
+        History = limits.Policies().ToList();
         Rules = snapshot.Schedule.Rules;
     }
 }

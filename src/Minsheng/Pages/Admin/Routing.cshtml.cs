@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Minsheng.Data;
 using Minsheng.Domain.Organization;
-using Minsheng.Features.Audit;
 using Minsheng.Features.Triage;
 using Minsheng.Infrastructure;
 using Minsheng.Pages.Console;
@@ -12,7 +11,7 @@ namespace Minsheng.Pages.Admin;
 
 /// <summary>分派规则 and 地名库, which drive the lead-unit suggestions, and the triage models learned from past appeals.</summary>
 [Authorize(Roles = nameof(Role.Admin))]
-public sealed class RoutingModel(MinshengDb db, UnitTree tree, AuditLog audit, CurrentUser me, TriageService triage) : AdminPage
+public sealed class RoutingModel(RoutingAdmin routing, TriageTraining training, MinshengDb db, UnitTree tree, CurrentUser me, TriageService triage) : AdminPage
 {
     public sealed record ModelLine(string Kind, int Version, DateTimeOffset TrainedAt, int TrainCount, double? CvMacroF1, bool InUse);
 
@@ -36,8 +35,7 @@ public sealed class RoutingModel(MinshengDb db, UnitTree tree, AuditLog audit, C
     public async Task<IActionResult> OnPostAddRuleAsync(long? ruleCategoryId, long? ruleRegionUnitId, long? ruleUnitId, string? ruleNote, CancellationToken ct)
     {
         (RuleCategoryId, RuleRegionUnitId, RuleUnitId, RuleNote) = (ruleCategoryId, ruleRegionUnitId, ruleUnitId, ruleNote);
-        var ok = await TryAsync("rule", () => RoutingAdminApi.AddRule(new RoutingRuleRequest(ruleCategoryId, ruleRegionUnitId, ruleUnitId, ruleNote),
-            db, tree, audit, me, triage, ct));
+        var ok = await TryAsync("rule", () => routing.AddRuleAsync(new RoutingRuleRequest(ruleCategoryId, ruleRegionUnitId, ruleUnitId, ruleNote), ct));
         if (ok) return Done($"已添加分派规则：交“{tree.NameOf(ruleUnitId)}”办理。", Url.Page(null));
         await LoadAsync(ct);
         return Page();
@@ -45,8 +43,10 @@ public sealed class RoutingModel(MinshengDb db, UnitTree tree, AuditLog audit, C
 
     public async Task<IActionResult> OnPostDeleteRuleAsync(long id, CancellationToken ct)
     {
-        var ok = await TryAsync(async () => Missing(await RoutingAdminApi.DeleteRule(id, db, audit, me, triage, ct), "分派规则"));
-        if (ok && Banner is null) return Done("已删除分派规则。", Url.Page(null));
+        var removed = false;
+        var ok = await TryAsync(async () => removed = await routing.DeleteRuleAsync(id, ct));
+        if (ok && removed) return Done("已删除分派规则。", Url.Page(null));
+        if (ok) Gone("分派规则");
         await LoadAsync(ct);
         return Page();
     }
@@ -54,7 +54,7 @@ public sealed class RoutingModel(MinshengDb db, UnitTree tree, AuditLog audit, C
     public async Task<IActionResult> OnPostAddPlaceAsync(string? placeAlias, long? placeUnitId, CancellationToken ct)
     {
         (PlaceAlias, PlaceUnitId) = (placeAlias, placeUnitId);
-        var ok = await TryAsync("place", () => RoutingAdminApi.AddAlias(new GazetteerRequest(placeAlias, placeUnitId), db, tree, audit, me, triage, ct));
+        var ok = await TryAsync("place", () => routing.AddAliasAsync(new GazetteerRequest(placeAlias, placeUnitId), ct));
         if (ok) return Done($"已将“{placeAlias!.Trim()}”加入地名库，指向“{tree.NameOf(placeUnitId)}”。", Url.Page(null));
         await LoadAsync(ct);
         return Page();
@@ -62,8 +62,10 @@ public sealed class RoutingModel(MinshengDb db, UnitTree tree, AuditLog audit, C
 
     public async Task<IActionResult> OnPostDeletePlaceAsync(long id, CancellationToken ct)
     {
-        var ok = await TryAsync(async () => Missing(await RoutingAdminApi.DeleteAlias(id, db, audit, me, triage, ct), "地名"));
-        if (ok && Banner is null) return Done("已从地名库删除。", Url.Page(null));
+        var removed = false;
+        var ok = await TryAsync(async () => removed = await routing.DeleteAliasAsync(id, ct));
+        if (ok && removed) return Done("已从地名库删除。", Url.Page(null));
+        if (ok) Gone("地名");
         await LoadAsync(ct);
         return Page();
     }
@@ -71,15 +73,15 @@ public sealed class RoutingModel(MinshengDb db, UnitTree tree, AuditLog audit, C
     /// <summary>The same retraining as POST /api/triage/retrain; the outcome is shown on the page that asked.</summary>
     public async Task<IActionResult> OnPostRetrainAsync(CancellationToken ct)
     {
-        Trained = await triage.RetrainAsync(me.Username, ct);
+        Trained = await training.RetrainAsync(ct);
         await LoadAsync(ct);
         return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Rules = await RoutingAdminApi.Rules(db, tree, me, ct);
-        Aliases = await RoutingAdminApi.Aliases(db, tree, me, ct);
+        Rules = await routing.RulesAsync(ct);
+        Aliases = await routing.AliasesAsync(ct);
         Categories = await PickLists.CategoriesAsync(db, ct);
         Units = tree.All.Where(u => u.Active && me.Covers(u.Id)).OrderBy(u => u.Path, StringComparer.Ordinal).ToList();
         Places = Units.Where(u => u.Kind is UnitKind.Township or UnitKind.Village).ToList();

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Minsheng.Data;
 using Minsheng.Domain.Organization;
-using Minsheng.Features.Audit;
 using Minsheng.Features.Units;
 using Minsheng.Infrastructure;
 
@@ -10,7 +8,7 @@ namespace Minsheng.Pages.Admin;
 
 /// <summary>单位管理: the unit tree; a selected unit is renamed, given a phone, deactivated or given a child.</summary>
 [Authorize(Roles = nameof(Role.Admin))]
-public sealed class UnitsModel(MinshengDb db, UnitTree tree, AuditLog audit, CurrentUser me) : AdminPage
+public sealed class UnitsModel(UnitAdmin admin, UnitTree tree, CurrentUser me) : AdminPage
 {
     public IReadOnlyList<UnitInfo> Units { get; private set; } = [];
     public UnitInfo? Selected { get; private set; }
@@ -43,22 +41,22 @@ public sealed class UnitsModel(MinshengDb db, UnitTree tree, AuditLog audit, Cur
     public async Task<IActionResult> OnPostEditAsync(string? name, string? phone, CancellationToken ct)
     {
         (Name, Phone) = (name, phone);
-        var ok = await TryAsync(async () =>
-        {
-            var result = await UnitsApi.Update(Id ?? 0, new UpdateUnitRequest(name, phone, null), db, tree, audit, me, ct);
-            Missing(result, "单位");
-        });
-        if (ok && Banner is null) return Done($"已保存“{name!.Trim()}”。", Url.Page(null, new { id = Id, q = Q }));
+        UnitView? saved = null;
+        var ok = await TryAsync(async () => saved = await admin.UpdateAsync(Id ?? 0, new UpdateUnitRequest(name, phone, null), ct));
+        if (ok && saved is not null) return Done($"已保存“{saved.Name}”。", Url.Page(null, new { id = Id, q = Q }));
+        if (ok) Gone("单位");
         Load();
         return Page();
     }
 
     public async Task<IActionResult> OnPostDeactivateAsync(CancellationToken ct)
     {
-        if (tree.Find(Id ?? 0) is not { } unit) return NotFoundBanner();
-        var ok = await TryAsync(async () =>
-            Missing(await UnitsApi.Update(unit.Id, new UpdateUnitRequest(unit.Name, unit.Phone, false), db, tree, audit, me, ct), "单位"));
-        if (ok && Banner is null) return Done($"已停用“{unit.Name}”。停用的单位不再出现在派单和登记的选项中。", Url.Page(null, new { id = Id, q = Q }));
+        UnitView? saved = null;
+        var unit = tree.Find(Id ?? 0);
+        var ok = unit is not null
+            && await TryAsync(async () => saved = await admin.UpdateAsync(unit.Id, new UpdateUnitRequest(unit.Name, unit.Phone, false), ct));
+        if (ok && saved is not null) return Done($"已停用“{saved.Name}”。停用的单位不再出现在派单和登记的选项中。", Url.Page(null, new { id = Id, q = Q }));
+        if (unit is null || ok) Gone("单位");
         Load();
         return Page();
     }
@@ -67,16 +65,8 @@ public sealed class UnitsModel(MinshengDb db, UnitTree tree, AuditLog audit, Cur
     {
         (ChildCode, ChildName, ChildKind, ChildPhone) = (childCode, childName, childKind, childPhone);
         UnitView? created = null;
-        var ok = await TryAsync("child", async () =>
-            created = (await UnitsApi.Create(new CreateUnitRequest(childCode, childName, childKind, Id, childPhone), db, tree, audit, me, ct)).Value);
+        var ok = await TryAsync("child", async () => created = await admin.CreateAsync(new CreateUnitRequest(childCode, childName, childKind, Id, childPhone), ct));
         if (ok) return Done($"已添加“{created!.Name}”。", Url.Page(null, new { id = created.Id }));
-        Load();
-        return Page();
-    }
-
-    private IActionResult NotFoundBanner()
-    {
-        Banner = "单位不存在：可能已被他人删除，请刷新页面。";
         Load();
         return Page();
     }

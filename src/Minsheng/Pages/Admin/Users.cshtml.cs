@@ -55,7 +55,7 @@ public sealed class UsersModel(MinshengDb db, UserAdmin admin, UnitTree tree, Cu
     {
         (EditDisplayName, EditRole, EditUnitId) = (editDisplayName, editRole, editUnitId);
         User? user = null;
-        var ok = await TryAsync("edit", async () => user = await admin.UpdateAsync(Id ?? 0, editDisplayName, editRole, editUnitId, null, me.Username, ct, me.Covers));
+        var ok = await TryAsync("edit", async () => user = await admin.UpdateAsync(Id ?? 0, editDisplayName, editRole, editUnitId, null, ct));
         return await AfterAsync(ok, user, u => $"已保存“{u.Username}”。角色或单位变化后，该用户需要重新登录。", ct);
     }
 
@@ -71,7 +71,7 @@ public sealed class UsersModel(MinshengDb db, UserAdmin admin, UnitTree tree, Cu
         }
         User? user = null;
         var ok = current is not null && await TryAsync(async () =>
-            user = await admin.UpdateAsync(current.Id, current.DisplayName, null, null, active, me.Username, ct, me.Covers));
+            user = await admin.UpdateAsync(current.Id, current.DisplayName, null, null, active, ct));
         return await AfterAsync(ok, user, u => active ? $"已启用“{u.Username}”。" : $"已停用“{u.Username}”，其登录已失效。", ct);
     }
 
@@ -79,7 +79,7 @@ public sealed class UsersModel(MinshengDb db, UserAdmin admin, UnitTree tree, Cu
     {
         var password = Passwords.Generate();
         User? user = null;
-        var ok = await TryAsync(async () => user = await admin.ResetPasswordAsync(Id ?? 0, password, me.Username, ct, me.Covers));
+        var ok = await TryAsync(async () => user = await admin.ResetPasswordAsync(Id ?? 0, password, ct));
         if (ok && user is not null) NewPassword = (user.Username, password);
         else if (ok) Banner = "用户不存在：可能已被他人删除，请刷新页面。";
         await LoadAsync(ct);
@@ -94,7 +94,7 @@ public sealed class UsersModel(MinshengDb db, UserAdmin admin, UnitTree tree, Cu
         var password = string.IsNullOrEmpty(newPassword) ? Passwords.Generate() : newPassword;
         User? user = null;
         var ok = await TryAsync("new", async () =>
-            user = await admin.AddAsync(newUsername?.Trim(), newDisplayName, newRole, newUnitId, password, me.Username, ct, me.Covers));
+            user = await admin.AddAsync(newUsername?.Trim(), newDisplayName, newRole, newUnitId, password, ct));
         if (ok)
         {
             NewPassword = (user!.Username, password);
