@@ -12,11 +12,13 @@ public sealed class CurrentUser(IHttpContextAccessor http, UnitTree units)
 
     private ClaimsPrincipal? background;
 
-    private ClaimsPrincipal Principal => http.HttpContext?.User ?? background ?? new ClaimsPrincipal();
+    private ClaimsPrincipal Principal =>
+        http.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user : background ?? http.HttpContext?.User ?? new ClaimsPrincipal();
 
     /// <summary>
-    /// Names the actor of work done outside a request (a CLI verb such as "cli", a background job such as "system"),
-    /// so that audited changes always take their actor from here. Ignored inside a request.
+    /// Names the actor of work done outside a request (a CLI verb such as "cli", a background job such as "system")
+    /// or in an anonymous one (a citizen's rating on the portal), so that audited changes always take their actor from
+    /// here. Ignored for a signed-in user, who always acts as themselves.
     /// </summary>
     public CurrentUser ActAs(string name)
     {

@@ -52,7 +52,9 @@ public static class Extensions
         services.AddScoped<RegisterAppeal>();
         services.AddScoped<AppealActionsApi.Ctx>();
         services.AddScoped<Features.Demo.DemoSeeder>();
-        services.AddScoped<Features.Accountability.LeadsApi.Ctx>();
+        services.AddScoped<Features.Accountability.Leads>();
+        services.AddScoped<Features.Accountability.Supervision>();
+        services.AddScoped<Features.Notifications.NotificationInbox>();
         services.Configure<Features.Monitor.MonitorOptions>(config.GetSection("Monitor"));
         services.AddScoped<Features.Monitor.SqlWriter>();
         services.AddScoped<Features.Monitor.LeadRules>();

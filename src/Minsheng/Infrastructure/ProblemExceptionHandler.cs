@@ -36,7 +36,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             IllegalTransitionException t => Conflict(t),
             Domain.Accountability.LeadStateException l => new ProblemDetails
             {
-                Status = 409, Title = "线索当前状态不能执行此操作", Detail = $"线索当前为“{Features.Accountability.LeadsApi.StatusLabel(l.Status)}”，不能{l.ActionLabel}。",
+                Status = 409, Title = "线索当前状态不能执行此操作", Detail = $"线索当前为“{Labels.LeadStatus(l.Status)}”，不能{l.ActionLabel}。",
             },
             ActionForbiddenException f => new ProblemDetails { Status = 403, Title = "无权执行此操作", Detail = f.Message },
             OutOfScopeException o => new ProblemDetails { Status = 403, Title = "超出管辖范围", Detail = o.Message },

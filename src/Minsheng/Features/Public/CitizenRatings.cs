@@ -3,6 +3,7 @@ using Minsheng.Data;
 using Minsheng.Domain;
 using Minsheng.Domain.Appeals;
 using Minsheng.Features.Audit;
+using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.Public;
 
@@ -14,18 +15,20 @@ public enum RateOutcome
 }
 
 /// <summary>The citizen's own rating of the answer (满意/基本满意/不满意), once per appeal, after the reply is out.</summary>
-public sealed class CitizenRatings(MinshengDb db, AuditLog audit, TimeProvider clock)
+public sealed class CitizenRatings(MinshengDb db, AuditedCommit commit, CurrentUser me, TimeProvider clock)
 {
     public const int CommentMax = 500;
 
+    /// <summary>
+    /// The audit actor of a rating: the citizen is not signed in, and holding the number and query code is all we know.
+    /// Ratings before this name were recorded as "群众"; nothing reads the actor back, so the chain verifies either way.
+    /// </summary>
+    public const string CitizenActor = "citizen";
+
     public static bool MayRate(Appeal a) => a.Status is AppealStatus.Replied or AppealStatus.Closed && a.Reply is not null;
 
-    public static string Label(CitizenRatingValue r) => r switch
-    {
-        CitizenRatingValue.Satisfied => "满意",
-        CitizenRatingValue.BasicallySatisfied => "基本满意",
-        _ => "不满意",
-    };
+    /// <summary>Kept for the appeal page (another area's file) until it reads <see cref="Labels.Rating"/> itself.</summary>
+    public static string Label(CitizenRatingValue r) => Labels.Rating(r);
 
     public Task<CitizenRating?> ForAsync(long appealId, CancellationToken ct) =>
         db.Set<CitizenRating>().AsNoTracking().FirstOrDefaultAsync(r => r.AppealId == appealId, ct);
@@ -42,14 +45,15 @@ public sealed class CitizenRatings(MinshengDb db, AuditLog audit, TimeProvider c
     {
         Validate(rating, comment);
         if (!MayRate(appeal)) return RateOutcome.NoReplyYet;
-        if (await db.Set<CitizenRating>().AnyAsync(r => r.AppealId == appeal.Id, ct)) return RateOutcome.AlreadyRated;
-        var row = new CitizenRating(appeal.Id, rating!.Value, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), clock.GetUtcNow());
+        me.ActAs(CitizenActor);
         try
         {
-            await db.WriteAsync(async () =>
+            return await commit.RunAsync(async notes =>
             {
-                db.Set<CitizenRating>().Add(row);
-                await audit.AppendAsync("群众", "appeal.rate", "appeal", appeal.Number, rating.Value.ToString(), ct);
+                if (await db.Set<CitizenRating>().AnyAsync(r => r.AppealId == appeal.Id, ct)) return RateOutcome.AlreadyRated;
+                db.Set<CitizenRating>().Add(new CitizenRating(appeal.Id, rating!.Value, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), clock.GetUtcNow()));
+                notes.Record(AuditActions.AppealRate, appeal.Number, rating.Value.ToString());
+                return RateOutcome.Rated;
             }, ct);
         }
         catch (DbUpdateException)
@@ -59,6 +63,5 @@ public sealed class CitizenRatings(MinshengDb db, AuditLog audit, TimeProvider c
             if (await db.Set<CitizenRating>().AnyAsync(r => r.AppealId == appeal.Id, ct)) return RateOutcome.AlreadyRated;
             throw;
         }
-        return RateOutcome.Rated;
     }
 }

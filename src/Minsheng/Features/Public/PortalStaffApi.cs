@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Minsheng.Data;
 using Minsheng.Domain.Organization;
 using Minsheng.Features.Appeals;
+using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.Public;
 
@@ -85,7 +86,7 @@ public static class PortalStaffApi
     {
         if (!await scope.Visible().AnyAsync(a => a.Id == id, ct)) return AppealsApi.NotFoundProblem(id);
         return await ratings.ForAsync(id, ct) is { } r
-            ? TypedResults.Ok(new StaffRatingView(id, r.Rating, CitizenRatings.Label(r.Rating), r.Comment, r.RatedAt))
+            ? TypedResults.Ok(new StaffRatingView(id, r.Rating, Labels.Rating(r.Rating), r.Comment, r.RatedAt))
             : TypedResults.NoContent();
     }
 }

@@ -70,7 +70,7 @@ public sealed class PublicStats(MinshengDb db, UnitTree units, TimeProvider cloc
     }
 
     private UnitStats Make(UnitInfo u, int received, int closed, int onTime, int due, int satisfied, int reached) =>
-        new(u.Id, u.Name, KindLabel(u.Kind), received, closed, onTime, due, Rate(onTime, due), satisfied, reached, Rate(satisfied, reached),
+        new(u.Id, u.Name, Labels.UnitKind(u.Kind), received, closed, onTime, due, Rate(onTime, due), satisfied, reached, Rate(satisfied, reached),
             units.JurisdictionOf(u.Id)?.Name);
 
     private UnitInfo? Accountable(long unitId)
@@ -82,13 +82,4 @@ public sealed class PublicStats(MinshengDb db, UnitTree units, TimeProvider cloc
     }
 
     private static double? Rate(int part, int whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 1);
-
-    public static string KindLabel(UnitKind kind) => kind switch
-    {
-        UnitKind.County => "县（区）",
-        UnitKind.City => "市",
-        UnitKind.Department => "部门",
-        UnitKind.Township => "乡镇（街道）",
-        _ => "村（社区）",
-    };
 }

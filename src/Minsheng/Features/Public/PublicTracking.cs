@@ -30,6 +30,6 @@ public sealed class PublicTracking(MinshengDb db, UnitTree units)
             .Select(t => new PublicTimelineEntry(t.At, Labels.Action(t.Action), Labels.Status(t.ToStatus))).ToList();
         return new PublicAppealView(appeal.Number, appeal.Title, Labels.Type(appeal.Type), Labels.Status(appeal.Status),
             appeal.CreatedAt, appeal.LeadUnitId is { } u ? units.NameOf(u) : null, appeal.Reply, appeal.RepliedAt, timeline,
-            CitizenRatings.MayRate(appeal) && rating is null, rating is null ? null : new PublicRatingView(rating.Rating, CitizenRatings.Label(rating.Rating), rating.Comment, rating.RatedAt));
+            CitizenRatings.MayRate(appeal) && rating is null, rating is null ? null : new PublicRatingView(rating.Rating, Labels.Rating(rating.Rating), rating.Comment, rating.RatedAt));
     }
 }

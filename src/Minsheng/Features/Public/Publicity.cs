@@ -31,7 +31,7 @@ public enum PublishOutcome
 /// 案例公开 for the publicity officer: closed, answered appeals within their scope become redacted public cases.
 /// The redaction runs again on whatever the officer submits, so an edit cannot bring a phone number back.
 /// </summary>
-public sealed class Publicity(MinshengDb db, AppealScope scope, UnitTree units, CurrentUser me, AuditLog audit, TimeProvider clock, AppealText appealText)
+public sealed class Publicity(MinshengDb db, AppealScope scope, UnitTree units, CurrentUser me, AuditedCommit commit, TimeProvider clock, AppealText appealText)
 {
     public const int MaxSize = 100;
 
@@ -106,49 +106,48 @@ public sealed class Publicity(MinshengDb db, AppealScope scope, UnitTree units, 
             if (value is not null && string.IsNullOrWhiteSpace(value)) errors.Add(field, $"{label}不能为空。");
         errors.ThrowIfAny();
 
-        var appeal = await scope.Visible().AsNoTracking().FirstOrDefaultAsync(a => a.Id == body.AppealId, ct);
-        if (appeal is null) return (PublishOutcome.NotFound, null);
-        if (appeal.Status != AppealStatus.Closed || appeal.Reply is null)
-            throw new DomainValidationException("appealId", "只有已办结并有答复的诉求可以公开。");
-        if (await IsPublishedAsync(appeal.Id, ct)) return (PublishOutcome.AlreadyPublished, null);
-
-        var preview = (await PreviewAsync(appeal.Id, ct))!;
-        var name = appeal.CitizenName;
-        var row = new PublishedCase(appeal.Id,
-            Redact(body.Title?.Trim() ?? preview.Title, name), Redact(body.Content?.Trim() ?? preview.Content, name),
-            Redact(body.Reply?.Trim() ?? preview.Reply, name), preview.Category, preview.Unit,
-            appeal.CreatedAt, appeal.RepliedAt, appeal.ClosedAt, clock.GetUtcNow(), me.DisplayName);
         try
         {
-            await db.WriteAsync(async () =>
+            return await commit.RunAsync<(PublishOutcome, PublishedCase?)>(async notes =>
             {
+                var appeal = await scope.Visible().AsNoTracking().FirstOrDefaultAsync(a => a.Id == body.AppealId, ct);
+                if (appeal is null) return (PublishOutcome.NotFound, null);
+                if (appeal.Status != AppealStatus.Closed || appeal.Reply is null)
+                    throw new DomainValidationException("appealId", "只有已办结并有答复的诉求可以公开。");
+                if (await IsPublishedAsync(appeal.Id, ct)) return (PublishOutcome.AlreadyPublished, null);
+
+                var preview = (await PreviewAsync(appeal.Id, ct))!;
+                var name = appeal.CitizenName;
+                var row = new PublishedCase(appeal.Id,
+                    Redact(body.Title?.Trim() ?? preview.Title, name), Redact(body.Content?.Trim() ?? preview.Content, name),
+                    Redact(body.Reply?.Trim() ?? preview.Reply, name), preview.Category, preview.Unit,
+                    appeal.CreatedAt, appeal.RepliedAt, appeal.ClosedAt, clock.GetUtcNow(), me.DisplayName);
                 db.Set<PublishedCase>().Add(row);
-                await audit.AppendAsync(me.Username, "case.publish", "appeal", appeal.Number, row.Title, ct);
+                notes.Record(AuditActions.CasePublish, appeal.Number, row.Title);
+                return (PublishOutcome.Published, row);
             }, ct);
         }
         catch (DbUpdateException)
         {
+            // Two publications at once: the unique appeal_id lets only the first in.
             db.ChangeTracker.Clear();
-            if (await IsPublishedAsync(appeal.Id, ct)) return (PublishOutcome.AlreadyPublished, null);
+            if (await IsPublishedAsync(body.AppealId!.Value, ct)) return (PublishOutcome.AlreadyPublished, null);
             throw;
         }
-        return (PublishOutcome.Published, row);
     }
 
     /// <summary>Takes a case off the portal; false when there is no such case within the officer's scope.</summary>
-    public async Task<bool> UnpublishAsync(long caseId, CancellationToken ct)
-    {
-        var row = await db.Set<PublishedCase>().FirstOrDefaultAsync(c => c.Id == caseId, ct);
-        if (row is null) return false;
-        var number = await scope.Visible().Where(a => a.Id == row.AppealId).Select(a => a.Number).FirstOrDefaultAsync(ct);
-        if (number is null) return false;
-        await db.WriteAsync(async () =>
+    public Task<bool> UnpublishAsync(long caseId, CancellationToken ct) =>
+        commit.RunAsync(async notes =>
         {
+            var row = await db.Set<PublishedCase>().FirstOrDefaultAsync(c => c.Id == caseId, ct);
+            if (row is null) return false;
+            var number = await scope.Visible().Where(a => a.Id == row.AppealId).Select(a => a.Number).FirstOrDefaultAsync(ct);
+            if (number is null) return false;
             db.Set<PublishedCase>().Remove(row);
-            await audit.AppendAsync(me.Username, "case.unpublish", "appeal", number, row.Title, ct);
+            notes.Record(AuditActions.CaseUnpublish, number, row.Title);
+            return true;
         }, ct);
-        return true;
-    }
 
     private string? UnitName(Appeal a) => a.LeadUnitId is { } u ? units.NameOf(u) : null;
 

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Minsheng.Data;
 using Minsheng.Domain.Organization;
 using Minsheng.Features.Notifications;
 using Minsheng.Infrastructure;
@@ -10,11 +8,11 @@ using Minsheng.Infrastructure.Web;
 namespace Minsheng.Pages.Inbox;
 
 /// <summary>
-/// 消息: the notifications API as a page, for every signed-in staff member as the API is. Unit staff and
+/// 消息: the inbox use case as a page, for every signed-in staff member as the API is. Unit staff and
 /// dispatchers get their units' reminders and 催办单, supervisors the 督办单, leaders those and the digests.
 /// </summary>
 [Authorize]
-public sealed class IndexModel(MinshengDb db, CurrentUser me, UnitTree units, TimeProvider clock) : AppPage
+public sealed class IndexModel(NotificationInbox inbox, CurrentUser me, TimeProvider clock) : AppPage
 {
     /// <summary>Only unread messages (the API's unread=true).</summary>
     [BindProperty(SupportsGet = true)] public bool Unread { get; set; }
@@ -28,15 +26,14 @@ public sealed class IndexModel(MinshengDb db, CurrentUser me, UnitTree units, Ti
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var all = await NotificationsApi.Inbox(null, db, me, units, ct);
+        var all = await inbox.ListAsync(unreadOnly: false, ct);
         UnreadCount = all.Count(IsUnread);
         Items = Unread ? all.Where(IsUnread).ToList() : all;
     }
 
     public async Task<IActionResult> OnPostReadAsync(long id, CancellationToken ct)
     {
-        var result = await NotificationsApi.Read(id, db, me, units, clock, ct);
-        if (result.Result is NoContent) return Done("已标为已读。", ListUrl);
+        if (await inbox.MarkReadAsync(id, ct)) return Done("已标为已读。", ListUrl);
         Banner = "消息不存在，或不是发给您的。";
         await OnGetAsync(ct);
         return Page();
@@ -46,6 +43,4 @@ public sealed class IndexModel(MinshengDb db, CurrentUser me, UnitTree units, Ti
     public static bool IsUnread(NotificationView n) => n.AddressedToMe && !n.Read;
 
     public string ListUrl => Unread ? "/inbox?unread=true" : "/inbox";
-
-    public static string StageLabel(string? stage) => Pages.Supervise.OrdersModel.StageLabel(stage);
 }

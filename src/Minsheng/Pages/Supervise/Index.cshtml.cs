@@ -59,7 +59,7 @@ public sealed class IndexModel(AppealScope scope, UnitTree units, TimeLimitCache
         Capped = raw.Count > MaxRows;
         var schedule = timeLimits.Schedule;
         LateStage? Late(Stage stage, DateTimeOffset? due, DateTimeOffset? done) =>
-            due is { } d && done is null && d < now ? new LateStage(stage, DeadlineWatch.Label(stage), d, schedule.Remaining(d, now).TotalHours) : null;
+            due is { } d && done is null && d < now ? new LateStage(stage, Labels.Stage(stage), d, schedule.Remaining(d, now).TotalHours) : null;
         var all = raw.Take(MaxRows).Select(a => new OverdueRow(a.Id, a.Number,
                 appealText.Show(a.Title, presenter.Exposure(a.Type, a.SubjectUnitId), a.CitizenName), a.Status, a.Tier, a.LeadUnitId,
                 a.LeadUnitId is { } u ? units.NameOf(u) : "（待重新派单）",
@@ -84,7 +84,7 @@ public sealed class IndexModel(AppealScope scope, UnitTree units, TimeLimitCache
     }
 
     public static IEnumerable<(string Value, string Label)> StageOptions =>
-        DeadlineWatch.Stages.Select(s => (s.ToString(), DeadlineWatch.Label(s)));
+        DeadlineWatch.Stages.Select(s => (s.ToString(), Labels.Stage(s)));
 
     /// <summary>Working hours in words, as the appeal page's clocks say it (8 working hours a day).</summary>
     public static string Amount(double hours) => hours >= 8 ? $"{hours / 8:0.#} 个工作日" : $"{hours:0.#} 工作小时";

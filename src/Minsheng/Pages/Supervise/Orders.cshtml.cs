@@ -1,15 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Minsheng.Data;
 using Minsheng.Domain.Accountability;
 using Minsheng.Domain.Calendar;
 using Minsheng.Domain.Notifications;
 using Minsheng.Features.Accountability;
 using Minsheng.Features.Appeals;
-using Minsheng.Features.Audit;
 using Minsheng.Features.Notifications;
 using Minsheng.Infrastructure;
 using Minsheng.Infrastructure.Web;
@@ -20,12 +17,12 @@ namespace Minsheng.Pages.Supervise;
 public sealed record NoticeRow(NotificationView Notice, string? Number);
 
 /// <summary>
-/// 督查督办 · 催办督办: issue a 督办单/交办函 on an appeal (POST /api/appeals/{id}/supervision-orders), the orders
-/// issued by hand (GET /api/supervision-orders), the monitor's 督办单 in the caller's inbox, and the 催办单 the
-/// monitor sent to units about appeals in the caller's jurisdiction.
+/// 督查督办 · 催办督办: issue a 督办单/交办函 on an appeal, the orders issued by hand, the monitor's 督办单 in the
+/// caller's inbox, and the 催办单 the monitor sent to units about appeals in the caller's jurisdiction — through the
+/// same use cases as POST /api/appeals/{id}/supervision-orders, GET /api/supervision-orders and GET /api/notifications.
 /// </summary>
 [Authorize(Roles = IndexModel.Roles)]
-public sealed class OrdersModel(MinshengDb db, AppealScope scope, CurrentUser me, UnitTree units, AuditLog audit, TimeProvider clock,
+public sealed class OrdersModel(Supervision supervision, NotificationInbox inbox, AppealScope scope, UnitTree units, TimeProvider clock,
     AppealPresenter presenter, AppealText appealText) : AppPage
 {
     /// <summary>The notices lists show the latest few; "more" shows up to <see cref="MaxShown"/>.</summary>
@@ -78,9 +75,8 @@ public sealed class OrdersModel(MinshengDb db, AppealScope scope, CurrentUser me
                 else errors.Add("dueAt", "办理期限应为有效的日期和时间。");
             }
             errors.ThrowIfAny();
-            // The API's own handler: the same validation, notice to the lead unit and audit entry.
-            var result = await SupervisionApi.Issue(appealId!.Value, new SupervisionRequest(parsedKind, instruction, due), scope, db, me, audit, clock, ct);
-            if (result.Result is NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>)
+            // The API's own use case: the same validation, notice to the lead unit and audit entry.
+            if (await supervision.IssueAsync(appealId!.Value, parsedKind, instruction, due, ct) is null)
                 throw new Domain.DomainValidationException("appeal", $"找不到编号为 {AppealNumber} 的诉求，或不在您的管辖范围内。");
         });
         if (!ok)
@@ -88,28 +84,18 @@ public sealed class OrdersModel(MinshengDb db, AppealScope scope, CurrentUser me
             await LoadAsync(ct);
             return Page();
         }
-        var what = Kind == nameof(SupervisionKind.AssignmentLetter) ? "交办函" : "督办单";
+        var what = Labels.SupervisionKind(Kind == nameof(SupervisionKind.AssignmentLetter) ? SupervisionKind.AssignmentLetter : SupervisionKind.SupervisionOrder);
         return Done(unitName is null ? $"已对诉求 {AppealNumber} 下发{what}。" : $"已对诉求 {AppealNumber} 下发{what}，已通知{unitName}。", "/supervise/orders");
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var orders = await SupervisionApi.List(null, db, scope, ct);
-        var inbox = await NotificationsApi.Inbox(null, db, me, units, ct);
-        var supervision = inbox.Where(n => n.Kind == NotificationKind.SupervisionOrder).Take(Limit).ToList();
-        // 催办单 go to the units; the board lists those about appeals the caller may see.
-        var visible = scope.Visible().Select(a => a.Id);
-        var reminderRows = await db.Notifications.AsNoTracking()
-            .Where(n => n.Kind == NotificationKind.ReminderNotice && n.AppealId != null && visible.Contains(n.AppealId.Value))
-            .OrderByDescending(n => n.Id).Take(Limit).ToListAsync(ct);
-        // "已读" here means someone at the addressed unit has read it (read state is per person since migration 009).
-        var readByUnit = await NotificationsApi.ReadByAddresseesAsync(db, reminderRows.Select(n => n.Id).ToList(), ct);
-        var reminders = reminderRows
-            .Select(n => new NotificationView(n.Id, n.Kind, NotificationsApi.Label(n.Kind), n.AppealId, n.Stage?.ToString(), n.Title, n.Body,
-                n.DueAt, n.CreatedAt, readByUnit.Contains(n.Id), n.UnitId is { } u ? units.NameOf(u) : null, AddressedToMe: false))
-            .ToList();
+        var orders = await supervision.ListAsync(null, ct);
+        var notices = (await inbox.ListAsync(unreadOnly: false, ct)).Where(n => n.Kind == NotificationKind.SupervisionOrder).Take(Limit).ToList();
+        // 催办单 go to the units; "已读" there means someone at the addressed unit has read it.
+        var reminders = await inbox.UnitRemindersAsync(Limit, ct);
 
-        var ids = orders.Select(o => o.AppealId).Concat(supervision.Concat(reminders).Select(n => n.AppealId ?? 0)).Distinct().ToArray();
+        var ids = orders.Select(o => o.AppealId).Concat(notices.Concat(reminders).Select(n => n.AppealId ?? 0)).Distinct().ToArray();
         var rows = await scope.Visible().AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.Number, a.Title, a.Type, a.SubjectUnitId, a.CitizenName }).ToListAsync(ct);
         var appeals = rows.ToDictionary(a => a.Id, a => new
@@ -117,10 +103,7 @@ public sealed class OrdersModel(MinshengDb db, AppealScope scope, CurrentUser me
             a.Number, Title = appealText.Show(a.Title, presenter.Exposure(a.Type, a.SubjectUnitId), a.CitizenName),
         });
         Orders = orders.Take(MaxShown).Select(o => (o, appeals.GetValueOrDefault(o.AppealId)?.Number, appeals.GetValueOrDefault(o.AppealId)?.Title)).ToList();
-        SupervisionNotices = supervision.Select(n => new NoticeRow(n, n.AppealId is { } id ? appeals.GetValueOrDefault(id)?.Number : null)).ToList();
+        SupervisionNotices = notices.Select(n => new NoticeRow(n, n.AppealId is { } id ? appeals.GetValueOrDefault(id)?.Number : null)).ToList();
         ReminderNotices = reminders.Select(n => new NoticeRow(n, n.AppealId is { } id ? appeals.GetValueOrDefault(id)?.Number : null)).ToList();
     }
-
-    public static string StageLabel(string? stage) =>
-        Enum.TryParse<Domain.TimeLimits.Stage>(stage, out var s) ? Domain.TimeLimits.DeadlineWatch.Label(s) : "";
 }

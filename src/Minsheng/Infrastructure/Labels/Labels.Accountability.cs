@@ -1,0 +1,56 @@
+using Minsheng.Domain.Accountability;
+using Minsheng.Domain.Notifications;
+using Minsheng.Domain.TimeLimits;
+
+namespace Minsheng.Infrastructure;
+
+/// <summary>Accountability, supervision and the inbox: 问责线索, 督办, 消息 and the deadline stages they name.</summary>
+public static partial class Labels
+{
+    public static string LeadStatus(LeadStatus s) => s switch
+    {
+        Domain.Accountability.LeadStatus.Open => "待处理",
+        Domain.Accountability.LeadStatus.Confirmed => "已认定",
+        Domain.Accountability.LeadStatus.Dismissed => "不予采纳",
+        Domain.Accountability.LeadStatus.PublicationRequested => "待批准曝光",
+        _ => "已曝光",
+    };
+
+    public static string LeadRule(LeadRule r) => r switch
+    {
+        Domain.Accountability.LeadRule.Overdue => "超期未办",
+        Domain.Accountability.LeadRule.Bounced => "推诿扯皮",
+        Domain.Accountability.LeadRule.RepeatComplaint => "重复投诉",
+        _ => "重办后仍不满意",
+    };
+
+    /// <summary>Empty for a lead not yet confirmed (no measure).</summary>
+    public static string Measure(AccountabilityMeasure? m) => m switch
+    {
+        AccountabilityMeasure.Talk => "约谈",
+        AccountabilityMeasure.PublicCriticism => "通报批评",
+        AccountabilityMeasure.Accountability => "问责",
+        _ => "",
+    };
+
+    public static string SupervisionKind(SupervisionKind k) => k == Domain.Accountability.SupervisionKind.AssignmentLetter ? "交办函" : "督办单";
+
+    public static string NotificationKind(NotificationKind k) => k switch
+    {
+        Domain.Notifications.NotificationKind.DeadlineReminder => "临期提醒",
+        Domain.Notifications.NotificationKind.ReminderNotice => "催办单",
+        Domain.Notifications.NotificationKind.SupervisionOrder => "督办单",
+        Domain.Notifications.NotificationKind.ManualSupervision => "督办交办",
+        Domain.Notifications.NotificationKind.LoginAttack => "登录异常",
+        _ => "高位办日报",
+    };
+
+    /// <summary>
+    /// A deadline stage (签收, 首次联系群众, 答复, 办结). The domain writes these names into the monitor's notices itself,
+    /// so the text stays with <see cref="DeadlineWatch.Label"/>; the web layer reads it here.
+    /// </summary>
+    public static string Stage(Stage s) => DeadlineWatch.Label(s);
+
+    /// <summary>A stage as a notice stores it (its enum name); empty when there is none.</summary>
+    public static string Stage(string? stage) => Enum.TryParse<Stage>(stage, out var s) ? Stage(s) : "";
+}
