@@ -12,11 +12,14 @@ public sealed class CurrentUser(IHttpContextAccessor http, UnitTree units)
 
     private ClaimsPrincipal? background;
 
-    private ClaimsPrincipal Principal => http.HttpContext?.User ?? background ?? new ClaimsPrincipal();
+    // A signed-in user is always the actor; a name set with ActAs counts only where nobody is signed in.
+    private ClaimsPrincipal Principal => http.HttpContext?.User is { Identity.IsAuthenticated: true } user ? user
+        : background ?? http.HttpContext?.User ?? new ClaimsPrincipal();
 
     /// <summary>
-    /// Names the actor of work done outside a request (a CLI verb such as "cli", a background job such as "system"),
-    /// so that audited changes always take their actor from here. Ignored inside a request.
+    /// Names the actor of work done where nobody is signed in (a CLI verb such as "cli", a background job such as
+    /// "system", a citizen on the portal), so that audited changes always take their actor from here. Ignored for a
+    /// signed-in user.
     /// </summary>
     public CurrentUser ActAs(string name)
     {
