@@ -50,7 +50,6 @@ public static class Extensions
         services.AddScoped<ComplainantAccess>();
         services.AddScoped<AppealNumbers>();
         services.AddScoped<RegisterAppeal>();
-        services.AddScoped<AppealActionsApi.Ctx>();
         services.AddScoped<Features.Demo.DemoSeeder>();
         services.AddScoped<Features.Accountability.Leads>();
         services.AddScoped<Features.Accountability.Supervision>();
@@ -85,7 +84,7 @@ public static class Extensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         });
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddSchemaTransformer(Features.Appeals.AppealActionsApi.MarkRequiredFields));
         services.AddMinshengRateLimits(config);
 
         services.AddDataProtection().SetApplicationName("Minsheng");

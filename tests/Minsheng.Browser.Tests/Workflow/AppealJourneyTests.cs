@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Minsheng.Browser.Tests.Infrastructure;
+using Minsheng.Features.Appeals.Actions;
 using Minsheng.Tests.Infrastructure;
 using OpenQA.Selenium;
 
@@ -29,12 +30,20 @@ public sealed class AppealJourneyTests(BrowserFixture f)
         return (page["items"]![0]!["id"]!.GetValue<long>(), number);
     }
 
-    private void Act(string action, Action? fill = null)
+    /// <summary>
+    /// Opens the action's form on the appeal page (its summary shows the descriptor's label), fills it and sends it.
+    /// The slug, label and form come from the action's descriptor, as the page renders them.
+    /// </summary>
+    private void Perform(WorkflowAction action, Action? fill = null)
     {
-        B.Click(action); // opens the <details> form
+        B.TextOf($"details#act-{action.Slug} > summary").ShouldBe(action.Label);
+        B.Click(action.Label); // opens the <details> form
         fill?.Invoke();
-        B.Find($"details[open] form button[type=submit]").Click();
+        B.Find($"details#act-{action.Slug}[open] form button[type=submit]").Click();
     }
+
+    /// <summary>The page's answer after the action succeeded.</summary>
+    private void WaitForDone(WorkflowAction action) => B.WaitForText($"已完成“{action.Label}”");
 
     /// <summary>A citizen files on the portal's form; returns the receipt.</summary>
     private (string Number, string Code) SubmitOnPortal(string title)
@@ -70,12 +79,12 @@ public sealed class AppealJourneyTests(BrowserFixture f)
         B.Click(number);
         B.WaitForText("办理操作");
         B.Screenshot("appeal-detail-dispatcher");
-        Act("派单", () =>
+        Perform(WorkflowActions.Dispatch, () =>
         {
             B.Select("leadUnitId", "县住房和城乡建设局");
             B.Fill("comment", "请尽快核实处理。");
         });
-        B.WaitForText("已完成“派单”");
+        WaitForDone(WorkflowActions.Dispatch);
         B.TextOf(".badge").ShouldBe("已派单");
 
         // Handler: the inbox shows it waiting; claim, record contact, submit a reply.
@@ -84,12 +93,12 @@ public sealed class AppealJourneyTests(BrowserFixture f)
         B.WaitForText(number);
         B.Screenshot("unit-inbox");
         B.Click(number);
-        Act("签收");
-        B.WaitForText("已完成“签收”");
-        Act("联系群众", () => B.Fill("comment", "已电话联系群众，约定明日现场查看。"));
-        B.WaitForText("已完成“联系群众”");
-        Act("提交答复", () => B.Fill("content", "经现场核查，塌陷路面已于今日修复完毕。"));
-        B.WaitForText("已完成“提交答复”");
+        Perform(WorkflowActions.Claim);
+        WaitForDone(WorkflowActions.Claim);
+        Perform(WorkflowActions.Contact, () => B.Fill("comment", "已电话联系群众，约定明日现场查看。"));
+        WaitForDone(WorkflowActions.Contact);
+        Perform(WorkflowActions.Reply, () => B.Fill("content", "经现场核查，塌陷路面已于今日修复完毕。"));
+        WaitForDone(WorkflowActions.Reply);
         B.Screenshot("appeal-detail-handler");
 
         // Head: approves the reply from the approval queue.
@@ -97,8 +106,8 @@ public sealed class AppealJourneyTests(BrowserFixture f)
         B.Open("/unit/approvals");
         B.WaitForText(number);
         B.Click(number);
-        Act("审核通过答复");
-        B.WaitForText("已完成“审核通过答复”");
+        Perform(WorkflowActions.ApproveReply);
+        WaitForDone(WorkflowActions.ApproveReply);
 
         // Operator: the callback queue; a satisfied callback closes the appeal.
         B.SignIn("operator");
@@ -106,13 +115,13 @@ public sealed class AppealJourneyTests(BrowserFixture f)
         B.WaitForText(number);
         B.Screenshot("callback-queue");
         B.Click(number);
-        Act("记录回访", () =>
+        Perform(WorkflowActions.Callback, () =>
         {
             B.Check("input[name=outcome][value=Satisfied]");
             B.Check("input[name=resolved][value=true]");
             B.Fill("comment", "群众表示满意。");
         });
-        B.WaitForText("已完成“回访记录”");
+        WaitForDone(WorkflowActions.Callback);
         B.TextOf(".badge").ShouldBe("办结");
 
         var id = long.Parse(new Uri(B.Driver.Url).AbsolutePath.Split('/')[^1]);
@@ -145,11 +154,11 @@ public sealed class AppealJourneyTests(BrowserFixture f)
         var (id, _) = await PublicAppeal("双河镇集市噪声扰民");
         B.SignIn("dispatcher");
         B.Open($"/appeals/{id}");
-        Act("派单", () => B.Select("leadUnitId", "请选择"));
+        Perform(WorkflowActions.Dispatch, () => B.Select("leadUnitId", "请选择"));
         B.WaitForText("请选择主办单位");
         B.AttributeOf("#dispatch-lead", "aria-invalid").ShouldBe("true");
         B.TextOf("#leadUnitId-error").ShouldBe("请选择主办单位。");
-        B.AttributeOf("details#act-dispatch", "open").ShouldNotBeNull();
+        B.AttributeOf($"details#act-{WorkflowActions.Dispatch.Slug}", "open").ShouldNotBeNull();
         B.Screenshot("dispatch-field-error");
     }
 

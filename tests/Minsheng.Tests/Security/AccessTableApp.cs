@@ -193,7 +193,7 @@ public sealed class AccessTableApp : IAsyncLifetime
 
     private static bool IsWorkflowAction(AccessRow row) =>
         row.Method == "POST" && row.Route.StartsWith("/api/appeals/{id:long}/")
-        && AppealActionCatalog.Find(row.Route.Split('/')[^1]) is not null;
+        && Minsheng.Features.Appeals.Actions.WorkflowActions.Find(row.Route.Split('/')[^1]) is not null;
 
     // Rows run in parallel; each row creates and then reuses its own appeal.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _fresh = new();

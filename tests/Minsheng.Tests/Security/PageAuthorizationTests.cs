@@ -59,6 +59,6 @@ public sealed class PageAuthorizationTests(SharedApp shared) : IClassFixture<Sha
     public void Every_workflow_action_of_the_catalog_has_a_row_in_the_access_table()
     {
         var listed = AccessTable.Rows.Select(row => row.Key).ToHashSet();
-        foreach (var entry in AppealActionCatalog.All) listed.ShouldContain($"POST /api/appeals/{{id:long}}/{entry.Slug}");
+        foreach (var entry in Minsheng.Features.Appeals.Actions.WorkflowActions.All) listed.ShouldContain($"POST /api/appeals/{{id:long}}/{entry.Slug}");
     }
 }

@@ -2,8 +2,7 @@ using Minsheng.Domain.Appeals;
 
 namespace Minsheng.Features.Appeals;
 
-// Bodies of the appeal endpoints. Workflow actions take ActionInput (AppealActionCatalog.cs); each may carry the
-// Version the client last saw: when present and stale, the action is refused with 409 instead of acting on a changed appeal.
+// Bodies of the appeal endpoints. Each workflow action has its own body, next to its descriptor in Actions/.
 
 public sealed record CreateAppealRequest(
     Channel? Channel, AppealType? Type, long? CategoryId, Tier? Tier, string? Title, string? Content,

@@ -10,7 +10,7 @@ namespace Minsheng.Features.Appeals;
 /// 查阅: reveals a complainant to a permitted viewer, with the reason written to the access log and the audit
 /// chain in one transaction. The API and the appeal page both come here.
 /// </summary>
-public sealed class ComplainantAccess(MinshengDb db, AppealPresenter presenter, CurrentUser me, AuditLog audit, TimeProvider clock)
+public sealed class ComplainantAccess(MinshengDb db, AppealPresenter presenter, CurrentUser me, AuditedCommit commit, TimeProvider clock)
 {
     public const string Refusal = "您无权查看该诉求人的身份信息。";
 
@@ -19,10 +19,11 @@ public sealed class ComplainantAccess(MinshengDb db, AppealPresenter presenter, 
     {
         new FieldErrors().Text("reason", reason, "查阅理由", 200).ThrowIfAny();
         if (!AppealPresenter.MayUnmask(me.Role) || !presenter.MaySeeComplainant(appeal)) return null;
-        await db.WriteAsync(async () =>
+        await commit.RunAsync(notes =>
         {
             db.AccessLog.Add(new AccessLogEntry(clock.GetUtcNow(), me.Id, me.Username, appeal.Id, reason!.Trim()));
-            await audit.AppendAsync(me.Username, "appeal.unmask", "appeal", appeal.Number, reason.Trim(), ct);
+            notes.Record(AuditActions.AppealUnmask, appeal.Number, reason.Trim());
+            return Task.CompletedTask;
         }, ct);
         return presenter.Citizen(appeal, unmasked: true)!;
     }

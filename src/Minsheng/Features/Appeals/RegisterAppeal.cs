@@ -12,7 +12,7 @@ namespace Minsheng.Features.Appeals;
 /// Registers an appeal from any channel: checks the ids it refers to, draws its number and commits it
 /// with its audit entry in one transaction. When this returns, the appeal is on disk.
 /// </summary>
-public sealed class RegisterAppeal(MinshengDb db, UnitTree units, AppealNumbers numbers, AuditLog audit, TimeProvider clock)
+public sealed class RegisterAppeal(MinshengDb db, UnitTree units, AppealNumbers numbers, AuditedCommit commit, CurrentUser me, TimeProvider clock)
 {
     public Task<Appeal> ExecuteAsync(AppealDraft draft, Actor actor, CancellationToken ct) => ExecuteAsync(draft, actor, [], ct);
 
@@ -36,14 +36,16 @@ public sealed class RegisterAppeal(MinshengDb db, UnitTree units, AppealNumbers 
         draft.Validate();
         await CheckReferencesAsync(draft, actor, jurisdictionId, ct);
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var number = await numbers.NextAsync(now, ct);
-        var appeal = Appeal.Register(draft, number, AppealNumbers.NewQueryCode(), actor, now, attachments, JurisdictionFor(draft, actor, jurisdictionId));
-        db.Appeals.Add(appeal);
-        await audit.AppendAsync(actor.Name, "appeal.register", "appeal", number, draft.Channel.ToString(), ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return appeal;
+        // A portal citizen is nobody signed in; the chain names them as the timeline does (群众). Staff are their username.
+        if (actor.UserId is null && !me.IsAuthenticated) me.ActAs(actor.Name);
+        return await commit.RunAsync(async notes =>
+        {
+            var number = await numbers.NextAsync(now, ct);
+            var appeal = Appeal.Register(draft, number, AppealNumbers.NewQueryCode(), actor, now, attachments, JurisdictionFor(draft, actor, jurisdictionId));
+            db.Appeals.Add(appeal);
+            notes.Record(AuditActions.AppealRegister, number, draft.Channel.ToString());
+            return appeal;
+        }, ct);
     }
 
     private async Task CheckReferencesAsync(AppealDraft draft, Actor actor, long? picked, CancellationToken ct)

@@ -26,35 +26,9 @@ public static partial class Labels
         _ => s.ToString(),
     };
 
-    public static string Action(AppealAction a) => a switch
-    {
-        AppealAction.Register => "登记",
-        AppealAction.DirectAnswer => "直接办结",
-        AppealAction.Dispatch => "派单",
-        AppealAction.Claim => "签收",
-        AppealAction.RecordContact => "联系群众",
-        AppealAction.RequestReturn => "申请退单",
-        AppealAction.AcceptReturn => "同意退单",
-        AppealAction.RejectReturn => "驳回退单",
-        AppealAction.RequestExtension => "申请延期",
-        AppealAction.ApproveExtension => "同意延期",
-        AppealAction.RejectExtension => "驳回延期",
-        AppealAction.Contribute => "协办意见",
-        AppealAction.SubmitReply => "提交答复",
-        AppealAction.ApproveReply => "审核通过答复",
-        AppealAction.RejectReply => "退回答复",
-        AppealAction.CallbackSatisfied => "回访满意",
-        AppealAction.CallbackUnsatisfied => "回访不满意",
-        AppealAction.CallbackNotReached => "回访未接通",
-        AppealAction.Redo => "重办",
-        AppealAction.Close => "办结",
-        AppealAction.Merge => "并案",
-        AppealAction.MarkInvalid => "标记无效",
-        AppealAction.Reopen => "重新办理",
-        AppealAction.Escalate => "提级高位办",
-        AppealAction.HandDown => "交办下级",
-        _ => a.ToString(),
-    };
+    /// <summary>A workflow action's name in the timeline: its descriptor's (Features/Appeals/Actions), or 登记.</summary>
+    public static string Action(AppealAction a) => a == AppealAction.Register ? "登记"
+        : Features.Appeals.Actions.WorkflowActions.Recording(a)?.Records[a] ?? a.ToString();
 
     public static string Type(AppealType t) => t switch
     {

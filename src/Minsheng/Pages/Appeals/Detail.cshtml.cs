@@ -4,24 +4,23 @@ using Minsheng.Data;
 using Minsheng.Domain.Appeals;
 using Minsheng.Domain.Organization;
 using Minsheng.Features.Appeals;
+using Minsheng.Features.Appeals.Actions;
 using Minsheng.Features.Triage;
 using Minsheng.Infrastructure;
 using Minsheng.Infrastructure.Web;
 
 namespace Minsheng.Pages.Appeals;
 
-/// <summary>One action button on the page: the form it opens and the label it shows.</summary>
-public sealed record ActionChoice(string Slug, string Label, AppealAction Action);
-
 /// <summary>
 /// The staff page of one appeal: facts, clocks, complainant (masked or withheld), timeline, and a form for every
-/// action the viewer may take now. Actions go through AppealActionCatalog and AppealCommands exactly as the API does.
+/// action the viewer may take now. Each form is a workflow action's descriptor (Features/Appeals/Actions), bound to that
+/// action's own request and run through AppealCommands exactly as the API runs it.
 /// </summary>
-public sealed class DetailModel(AppealCommands commands, AppealPresenter presenter, AppealActionsApi.Ctx ctx, ComplainantAccess access,
+public sealed class DetailModel(AppealCommands commands, AppealPresenter presenter, ComplainantAccess access,
     CurrentUser me, UnitTree units, MinshengDb db, TriageSuggestions triage, AppealScope scope, Features.Public.CitizenRatings ratings) : AppPage
 {
     public AppealDetail Detail { get; private set; } = null!;
-    public IReadOnlyList<ActionChoice> Actions { get; private set; } = [];
+    public IReadOnlyList<WorkflowAction> Actions { get; private set; } = [];
     public IReadOnlyList<UnitInfo> Units { get; private set; } = [];
     /// <summary>The counties below a city desk, for 交办下级; empty for a county's own desk.</summary>
     public IReadOnlyList<UnitInfo> Counties { get; private set; } = [];
@@ -30,7 +29,8 @@ public sealed class DetailModel(AppealCommands commands, AppealPresenter present
     public TriageSuggestionsView? Suggestions { get; private set; }
     /// <summary>The action whose form failed, re-opened with its errors.</summary>
     public string? OpenAction { get; private set; }
-    public ActionInput Input { get; private set; } = new();
+    /// <summary>What was posted to the form that failed, shown again; null when no form failed.</summary>
+    public ActionRequest? Input { get; private set; }
     public string? TargetNumber { get; private set; }
     public bool Revealed { get; private set; }
     /// <summary>The citizen's own rating of the reply from the portal, when given.</summary>
@@ -39,27 +39,28 @@ public sealed class DetailModel(AppealCommands commands, AppealPresenter present
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
         await LoadAsync(id, ct) is not null ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostActAsync(long id, string? slug, ActionInput input, string? targetNumber, CancellationToken ct)
+    public async Task<IActionResult> OnPostActAsync(long id, string? slug, string? targetNumber, CancellationToken ct)
     {
-        if (AppealActionCatalog.Find(slug) is not { } entry) return BadRequest();
+        if (WorkflowActions.Find(slug) is not { } action) return BadRequest();
+        // The form posts the action's own fields; the binder names any it cannot read (a number that is not one).
+        var input = action.NewRequest();
+        await TryUpdateModelAsync(input, action.RequestType, "");
         // The merge form asks for the target's number, which people read off the screen, not its internal id.
-        if (entry.Action == AppealAction.Merge && !string.IsNullOrWhiteSpace(targetNumber))
+        if (input is MergeRequest merge && !string.IsNullOrWhiteSpace(targetNumber))
         {
             var target = await scope.Visible().Where(a => a.Number == targetNumber.Trim()).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
-            input = input with { TargetId = target ?? 0 };
+            input = merge with { TargetId = target ?? 0 };
         }
         Appeal? saved = null;
-        var ok = await TryAsync(async () =>
-            saved = await commands.RunAsync(id, input.Version, entry.Action, (a, actor, now) => entry.Apply(ctx, a, input, actor, now), ct));
+        var ok = await TryAsync(async () => saved = await commands.RunAsync(id, action, input, ct));
         if (ok && saved is null) return NotFound();
         if (ok)
         {
-            var label = entry.Slug == "callback" ? "回访记录" : Labels.Action(entry.Action);
             // An action can move the appeal out of the actor's scope (a return handed back to the desk).
             var stillVisible = await scope.Visible().AnyAsync(a => a.Id == id, ct);
-            return Done($"已完成“{label}”：{saved!.Number}", stillVisible ? null : Nav.Home(me.Role));
+            return Done($"已完成“{action.Label}”：{saved!.Number}", stillVisible ? null : Nav.Home(me.Role));
         }
-        OpenAction = entry.Slug;
+        OpenAction = action.Slug;
         Input = input;
         TargetNumber = targetNumber;
         return await LoadAsync(id, ct) is not null ? Page() : NotFound();
@@ -107,11 +108,7 @@ public sealed class DetailModel(AppealCommands commands, AppealPresenter present
         ReplyDraftForEdit = Detail.ReplyDraft == appeal.ReplyDraft ? appeal.ReplyDraft : null;
         _subject = appeal.SubjectUnitId;
         Rating = await ratings.ForAsync(appeal.Id, ct);
-        Actions = appeal.ActionsFor(me.ToActor())
-            .Select(a => AppealActionCatalog.SlugOf(a)).Distinct()
-            .Select(slug => AppealActionCatalog.Find(slug)!)
-            .Select(e => new ActionChoice(e.Slug, e.Slug == "callback" ? "记录回访" : Labels.Action(e.Action), e.Action))
-            .ToList();
+        Actions = appeal.ActionsFor(me.ToActor()).Select(a => WorkflowActions.Recording(a)!).Distinct().ToList();
         Counties = units.All.Where(u => u.Active && u.Kind == UnitKind.County && u.Id != me.UnitId && me.Covers(u.Id)).OrderBy(u => u.Code).ToList();
         if (Counties.Count == 0) Actions = Actions.Where(a => a.Action != AppealAction.HandDown).ToList();
         if (Actions.Any(a => a.Action == AppealAction.Dispatch))

@@ -4,6 +4,7 @@ using Minsheng.Data;
 using Minsheng.Domain.Appeals;
 using Minsheng.Domain.Organization;
 using Minsheng.Features.Appeals;
+using Minsheng.Features.Appeals.Actions;
 using Minsheng.Features.Knowledge;
 using Minsheng.Infrastructure;
 using Minsheng.Infrastructure.Web;
@@ -16,7 +17,7 @@ namespace Minsheng.Pages.Console;
 /// and closes it once the operator confirms, 直接办结) and triage hints. Same roles as POST /api/appeals for the desk.
 /// </summary>
 [Authorize(Roles = $"{nameof(Role.Operator)},{nameof(Role.Dispatcher)}")]
-public sealed class IndexModel(RegisterAppeal register, AppealCommands commands, AppealActionsApi.Ctx actions, KnowledgeBase kb,
+public sealed class IndexModel(RegisterAppeal register, AppealCommands commands, KnowledgeBase kb,
     MinshengDb db, UnitTree units, CurrentUser me, Microsoft.Extensions.Options.IOptions<DirectAnswerSettings> directAnswer) : AppPage
 {
     public const string ResultKey = "Console.Result";
@@ -77,11 +78,10 @@ public sealed class IndexModel(RegisterAppeal register, AppealCommands commands,
             await LoadAsync(ct, withHints: true);
             return Page();
         }
-        var entry = AppealActionCatalog.Find("direct-answer")!;
         var answered = await TryAsync(async () =>
         {
-            var saved = await commands.RunAsync(appeal!.Id, appeal.Version, entry.Action,
-                (a, actor, now) => entry.Apply(actions, a, new ActionInput(Content: answer), actor, now), ct);
+            var saved = await commands.RunAsync(appeal!.Id, WorkflowActions.DirectAnswer,
+                new DirectAnswerRequest { Content = answer, Version = appeal.Version }, ct);
             if (saved is null) Banner = "诉求已登记，但不在您的辖区内，无法直接办结，请转派单员处理。";
         });
         // The call is on record either way; a failed answer is said once, next to its number.
