@@ -18,7 +18,8 @@ public enum Audience { Unit, Supervisors, Leaders, Admins }
 /// <summary>
 /// One message in the in-app inbox, also handed to the configured senders (log, SMS, email). Key is
 /// unique, so however many monitors run, each notice is created once; SentAt is set by whichever
-/// instance claims the row for delivery.
+/// instance claims the row for delivery. A failed hand-off is counted and tried again later
+/// (<see cref="NextAttemptAt"/>), until it is parked after too many tries and left to an administrator.
 /// </summary>
 public sealed class Notification
 {
@@ -35,6 +36,14 @@ public sealed class Notification
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
     public DateTimeOffset? ReadAt { get; private set; }
+    public int DeliveryAttempts { get; private set; }
+    /// <summary>Not handed to the senders before this; null means as soon as possible.</summary>
+    public DateTimeOffset? NextAttemptAt { get; private set; }
+    public string? LastError { get; private set; }
+    /// <summary>When delivery was given up; a parked notice stays in the inbox but is not sent again.</summary>
+    public DateTimeOffset? ParkedAt { get; private set; }
+
+    public const int LastErrorMax = 500;
 
     private Notification() { }
 
@@ -54,6 +63,30 @@ public sealed class Notification
     }
 
     public void MarkSent(DateTimeOffset now) => SentAt ??= now;
+
+    /// <summary>
+    /// Records a failed hand-off. The next try waits <paramref name="firstDelay"/>, doubling with each failure
+    /// (at most a day); after <paramref name="maxAttempts"/> failures the notice is parked instead.
+    /// </summary>
+    /// <returns>True when this failure parked the notice.</returns>
+    public bool DeliveryFailed(string error, DateTimeOffset now, int maxAttempts, TimeSpan firstDelay)
+    {
+        if (maxAttempts < 1) throw new ArgumentOutOfRangeException(nameof(maxAttempts), maxAttempts, "At least one attempt.");
+        if (firstDelay <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(firstDelay), firstDelay, "A retry must wait.");
+        DeliveryAttempts++;
+        LastError = error.Length <= LastErrorMax ? error : error[..LastErrorMax];
+        if (DeliveryAttempts >= maxAttempts)
+        {
+            ParkedAt = now;
+            NextAttemptAt = null;
+            return true;
+        }
+        var delay = firstDelay * Math.Pow(2, Math.Min(DeliveryAttempts - 1, 20));
+        NextAttemptAt = now + (delay < MaxRetryDelay ? delay : MaxRetryDelay);
+        return false;
+    }
+
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromDays(1);
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
 }

@@ -10,31 +10,23 @@ public sealed record UnitInfo(long Id, string Code, string Name, UnitKind Kind, 
 /// An in-memory copy of the unit tree for scope checks. Units change rarely: the copy is refreshed
 /// when this instance changes a unit and at least every 30 seconds for changes made by other instances.
 /// </summary>
-public sealed class UnitTree(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class UnitTree
 {
-    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
-    private volatile Snapshot? _snapshot;
+    private readonly RefreshingSnapshot<IReadOnlyDictionary<long, UnitInfo>> _units;
 
-    private sealed record Snapshot(IReadOnlyDictionary<long, UnitInfo> ById, DateTimeOffset LoadedAt);
+    public UnitTree(IServiceScopeFactory scopes, TimeProvider clock) => _units = new(() => Load(scopes), clock);
 
-    public void Invalidate() => _snapshot = null;
+    public void Invalidate() => _units.Invalidate();
 
-    private IReadOnlyDictionary<long, UnitInfo> Units
+    private IReadOnlyDictionary<long, UnitInfo> Units => _units.Value;
+
+    private static IReadOnlyDictionary<long, UnitInfo> Load(IServiceScopeFactory scopes)
     {
-        get
-        {
-            var s = _snapshot;
-            if (s is null || clock.GetUtcNow() - s.LoadedAt > MaxAge)
-            {
-                using var scope = scopes.CreateScope();
-                var db = scope.ServiceProvider.GetRequiredService<MinshengDb>();
-                var all = db.Units.AsNoTracking().ToList()
-                    .Select(u => new UnitInfo(u.Id, u.Code, u.Name, u.Kind, u.ParentId, u.Path, u.Phone, u.Active))
-                    .ToDictionary(u => u.Id);
-                _snapshot = s = new Snapshot(all, clock.GetUtcNow());
-            }
-            return s.ById;
-        }
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MinshengDb>();
+        return db.Units.AsNoTracking().ToList()
+            .Select(u => new UnitInfo(u.Id, u.Code, u.Name, u.Kind, u.ParentId, u.Path, u.Phone, u.Active))
+            .ToDictionary(u => u.Id);
     }
 
     public UnitInfo? Find(long id) => Units.GetValueOrDefault(id);

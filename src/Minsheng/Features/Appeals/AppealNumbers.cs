@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Minsheng.Data;
+using Minsheng.Domain.Calendar;
 
 namespace Minsheng.Features.Appeals;
 
@@ -15,12 +16,11 @@ namespace Minsheng.Features.Appeals;
 /// </summary>
 public sealed class AppealNumbers(MinshengDb db)
 {
-    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
     private const string CodeAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     public async Task<string> NextAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var day = now.ToOffset(ChinaOffset).ToString("yyyyMMdd");
+        var day = ChinaTime.ToChina(now).ToString("yyyyMMdd");
         var conn = db.Database.GetDbConnection();
         await using DbCommand cmd = conn.CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()

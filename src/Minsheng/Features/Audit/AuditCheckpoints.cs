@@ -27,7 +27,7 @@ public sealed record Checkpoint(DateTimeOffset At, long Count, long LastId, stri
         values.TryGetValue(name, out var s) && long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
 
     /// <summary>China time for messages.</summary>
-    public string LocalTime => At.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    public string LocalTime => Domain.Calendar.ChinaTime.ToChina(At).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }
 
 /// <summary>

@@ -216,7 +216,7 @@ public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffse
 
     private string NextNumber(DateTimeOffset at)
     {
-        var day = at.ToOffset(AppealNumbers.ChinaOffset).ToString("yyyyMMdd");
+        var day = Domain.Calendar.ChinaTime.ToChina(at).ToString("yyyyMMdd");
         _daily[day] = _daily.GetValueOrDefault(day) + 1;
         return AppealNumbers.Format(day, _daily[day]);
     }

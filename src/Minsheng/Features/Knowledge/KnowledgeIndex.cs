@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Minsheng.Data;
+using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.Knowledge;
 
@@ -8,24 +9,23 @@ namespace Minsheng.Features.Knowledge;
 /// in typing, and a few hundred articles rank in memory in about a millisecond. Refreshed when this
 /// instance changes an article and at least every 30 seconds for changes made by other instances.
 /// </summary>
-public sealed class KnowledgeIndex(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class KnowledgeIndex
 {
-    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
-    private volatile Snapshot? _snapshot;
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider clock;
+    private readonly RefreshingSnapshot<Snapshot> _current;
+
+    public KnowledgeIndex(IServiceScopeFactory scopes, TimeProvider clock)
+    {
+        (this.scopes, this.clock) = (scopes, clock);
+        _current = new(Load, clock);
+    }
 
     public sealed record Snapshot(KnowledgeCorpus Corpus, IReadOnlyDictionary<long, KnowledgeArticle> Articles, DateTimeOffset LoadedAt);
 
-    public void Invalidate() => _snapshot = null;
+    public void Invalidate() => _current.Invalidate();
 
-    public Snapshot Current
-    {
-        get
-        {
-            var s = _snapshot;
-            if (s is null || clock.GetUtcNow() - s.LoadedAt > MaxAge) _snapshot = s = Load();
-            return s;
-        }
-    }
+    public Snapshot Current => _current.Value;
 
     /// <summary>The best active articles for a text, with their scores.</summary>
     public IReadOnlyList<(KnowledgeArticle Article, double Score)> Search(string? text, int max)

@@ -11,7 +11,7 @@ public static class Notices
     public static Notification For(Escalation escalation, Appeal appeal, string title, Stage stage, DateTimeOffset due, TimeLimitRules rules, DateTimeOffset now)
     {
         var label = DeadlineWatch.Label(stage);
-        var when = due.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm");
+        var when = Domain.Calendar.ChinaTime.ToChina(due).ToString("yyyy-MM-dd HH:mm");
         var key = DeadlineWatch.Key(escalation, appeal.Id, stage, due);
         return escalation switch
         {

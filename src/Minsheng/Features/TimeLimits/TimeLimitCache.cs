@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Minsheng.Data;
 using Minsheng.Domain.Calendar;
 using Minsheng.Domain.TimeLimits;
+using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.TimeLimits;
 
@@ -11,30 +12,31 @@ namespace Minsheng.Features.TimeLimits;
 /// The calendar, policies and rules in force, built once and shared: deadlines are computed on every
 /// dispatch and by the monitor. Refreshed when this instance changes them and at least every 30 seconds.
 /// </summary>
-public sealed class TimeLimitCache(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config)
+public sealed class TimeLimitCache
 {
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider clock;
+    private readonly IConfiguration config;
+    private readonly RefreshingSnapshot<Snapshot> _current;
+
+    public TimeLimitCache(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config)
+    {
+        (this.scopes, this.clock, this.config) = (scopes, clock, config);
+        _current = new(Load, clock);
+    }
+
     /// <summary>Office hours for limits counted in hours, e.g. "08:30-12:00,14:30-17:30" (the default).</summary>
     public const string WorkingHoursSetting = "Calendar:WorkingHours";
 
     public const string RulesKey = "time_limit_rules";
-    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
-    private volatile Snapshot? _snapshot;
 
     public sealed record Snapshot(WorkingCalendar Calendar, DeadlineSchedule Schedule, IReadOnlyList<TimeLimitPolicy> Policies, DateTimeOffset LoadedAt);
 
-    public void Invalidate() => _snapshot = null;
+    public void Invalidate() => _current.Invalidate();
 
     public DeadlineSchedule Schedule => Current.Schedule;
 
-    public Snapshot Current
-    {
-        get
-        {
-            var s = _snapshot;
-            if (s is null || clock.GetUtcNow() - s.LoadedAt > MaxAge) _snapshot = s = Load();
-            return s;
-        }
-    }
+    public Snapshot Current => _current.Value;
 
     private Snapshot Load()
     {

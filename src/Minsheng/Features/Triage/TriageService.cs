@@ -25,15 +25,26 @@ public sealed record LoadedModel(long Id, int Version, TriageModel Model);
 /// loading one means parsing megabytes. Every 30 seconds a cheap query asks whether another instance
 /// stored a newer version; only then are the bytes read again.
 /// </summary>
-public sealed class TriageService(IServiceScopeFactory scopes, UnitTree units, TimeProvider clock, IOptions<TriageSettings> settings,
-    ILogger<TriageService> logger)
+public sealed class TriageService
 {
-    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
-    private readonly Lock _gate = new();
-    private volatile ModelSnapshot? _models;
-    private volatile RoutingSnapshot? _routing;
+    private readonly IServiceScopeFactory scopes;
+    private readonly UnitTree units;
+    private readonly TimeProvider clock;
+    private readonly IOptions<TriageSettings> settings;
+    private readonly ILogger<TriageService> logger;
+    private readonly RefreshingSnapshot<ModelSnapshot> _models;
+    private readonly RefreshingSnapshot<RoutingSnapshot> _routing;
 
-    private sealed record ModelSnapshot(IReadOnlyDictionary<string, LoadedModel> ByKind, DateTimeOffset CheckedAt);
+    public TriageService(IServiceScopeFactory scopes, UnitTree units, TimeProvider clock, IOptions<TriageSettings> settings,
+        ILogger<TriageService> logger)
+    {
+        (this.scopes, this.units, this.clock, this.settings, this.logger) = (scopes, units, clock, settings, logger);
+        // The previous models are handed to the next load, which reuses every one whose row is still the latest.
+        _models = new(LoadModels, clock);
+        _routing = new(LoadRouting, clock);
+    }
+
+    private sealed record ModelSnapshot(IReadOnlyDictionary<string, LoadedModel> ByKind);
 
     public sealed record RoutingSnapshot(RoutingSuggester Suggester, IReadOnlyDictionary<long, RoutingCategory> Categories, DateTimeOffset LoadedAt);
 
@@ -41,36 +52,15 @@ public sealed class TriageService(IServiceScopeFactory scopes, UnitTree units, T
 
     public void Invalidate()
     {
-        _models = null;
-        _routing = null;
+        _models.Invalidate();
+        _routing.Invalidate();
     }
 
     public LoadedModel? Model(string kind) => Models.ByKind.GetValueOrDefault(kind);
 
-    public RoutingSnapshot Routing
-    {
-        get
-        {
-            var s = _routing;
-            if (s is null || clock.GetUtcNow() - s.LoadedAt > MaxAge) _routing = s = LoadRouting();
-            return s;
-        }
-    }
+    public RoutingSnapshot Routing => _routing.Value;
 
-    private ModelSnapshot Models
-    {
-        get
-        {
-            var s = _models;
-            if (s is not null && clock.GetUtcNow() - s.CheckedAt <= MaxAge) return s;
-            lock (_gate)
-            {
-                s = _models;
-                if (s is not null && clock.GetUtcNow() - s.CheckedAt <= MaxAge) return s;
-                return _models = LoadModels(s);
-            }
-        }
-    }
+    private ModelSnapshot Models => _models.Value;
 
     private ModelSnapshot LoadModels(ModelSnapshot? previous)
     {
@@ -95,7 +85,7 @@ public sealed class TriageService(IServiceScopeFactory scopes, UnitTree units, T
             }
             if (kept is not null) byKind[kind] = kept;
         }
-        return new ModelSnapshot(byKind, clock.GetUtcNow());
+        return new ModelSnapshot(byKind);
     }
 
     private RoutingSnapshot LoadRouting()
