@@ -6,15 +6,6 @@ namespace Minsheng.Infrastructure;
 /// <summary>Chinese names of the enums the administration pages show.</summary>
 public static partial class Labels
 {
-    public static string UnitKind(UnitKind k) => k switch
-    {
-        Domain.Organization.UnitKind.County => "县（区）",
-        Domain.Organization.UnitKind.City => "市",
-        Domain.Organization.UnitKind.Department => "部门",
-        Domain.Organization.UnitKind.Township => "乡镇（街道）",
-        _ => "村（社区）",
-    };
-
     public static string LimitUnit(LimitUnit u) => u == Domain.TimeLimits.LimitUnit.WorkingDays ? "工作日" : "工作小时";
 
     /// <summary>The kind of a stored triage model ("category" or "type").</summary>

@@ -62,6 +62,15 @@ public static partial class Labels
         _ => "其他",
     };
 
+    public static string UnitKind(UnitKind k) => k switch
+    {
+        Domain.Organization.UnitKind.County => "县（区）",
+        Domain.Organization.UnitKind.City => "市",
+        Domain.Organization.UnitKind.Department => "部门",
+        Domain.Organization.UnitKind.Township => "乡镇（街道）",
+        _ => "村（社区）",
+    };
+
     public static string Role(Role r) => r switch
     {
         Domain.Organization.Role.Operator => "话务员",
