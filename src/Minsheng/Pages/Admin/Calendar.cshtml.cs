@@ -42,8 +42,8 @@ public sealed class CalendarModel(TimeLimitAdmin limits, TimeProvider clock) : A
     {
         var removed = false;
         var ok = await TryAsync(async () => removed = await limits.RemoveDayAsync(Date ?? "", ct));
-        if (ok && !removed) Gone("该日的自定义设置");
-        else if (ok) return Done($"已取消 {Date} 的自定义设置，恢复国家日历。", Url.Page(null, new { year = YearOf(Date) }));
+        if (ok && removed) return Done($"已取消 {Date} 的自定义设置，恢复国家日历。", Url.Page(null, new { year = YearOf(Date) }));
+        if (ok) Gone("该日的自定义设置");
         await LoadAsync(ct);
         return Page();
     }
