@@ -54,6 +54,7 @@ public static class Extensions
         services.AddScoped<Features.Accountability.Leads>();
         services.AddScoped<Features.Accountability.Supervision>();
         services.AddScoped<Features.Notifications.NotificationInbox>();
+        services.AddScoped<Features.Public.AppealPhotos>();
         services.Configure<Features.Monitor.MonitorOptions>(config.GetSection("Monitor"));
         services.AddScoped<Features.Monitor.SqlWriter>();
         services.AddScoped<Features.Monitor.LeadRules>();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Minsheng.Data;
 using Minsheng.Domain;
 using Minsheng.Domain.Appeals;
+using Minsheng.Features.Appeals;
 using Minsheng.Features.Audit;
 using Minsheng.Infrastructure;
 
@@ -12,10 +13,12 @@ public enum RateOutcome
     Rated,
     NoReplyYet,
     AlreadyRated,
+    /// <summary>No appeal with that number and query code.</summary>
+    NotFound,
 }
 
 /// <summary>The citizen's own rating of the answer (满意/基本满意/不满意), once per appeal, after the reply is out.</summary>
-public sealed class CitizenRatings(MinshengDb db, AuditedCommit commit, CurrentUser me, TimeProvider clock)
+public sealed class CitizenRatings(MinshengDb db, AuditedCommit commit, CurrentUser me, TimeProvider clock, PublicTracking tracking, AppealScope scope)
 {
     public const int CommentMax = 500;
 
@@ -32,6 +35,29 @@ public sealed class CitizenRatings(MinshengDb db, AuditedCommit commit, CurrentU
 
     public Task<CitizenRating?> ForAsync(long appealId, CancellationToken ct) =>
         db.Set<CitizenRating>().AsNoTracking().FirstOrDefaultAsync(r => r.AppealId == appealId, ct);
+
+    /// <summary>
+    /// For staff: whether the appeal is in the caller's scope (404 otherwise) and the citizen's rating, if any.
+    /// </summary>
+    public async Task<(bool Visible, StaffRatingView? Rating)> ForStaffAsync(long appealId, CancellationToken ct)
+    {
+        if (!await scope.Visible().AnyAsync(a => a.Id == appealId, ct)) return (false, null);
+        return (true, await ForAsync(appealId, ct) is { } r ? new StaffRatingView(appealId, r.Rating, Labels.Rating(r.Rating), r.Comment, r.RatedAt) : null);
+    }
+
+    /// <summary>
+    /// The portal's rating by number and query code: the input first (code, then rating and comment), then the lookup,
+    /// which answers NotFound alike for an unknown number and a wrong code. The view is the tracking view after rating.
+    /// </summary>
+    public async Task<(RateOutcome Outcome, PublicAppealView? View)> RateByCodeAsync(string number, string? code, CitizenRatingValue? rating, string? comment,
+        CancellationToken ct)
+    {
+        new FieldErrors().Text("code", code, "查询码", 20).ThrowIfAny();
+        Validate(rating, comment);
+        if (await tracking.FindAsync(number, code, ct) is not { } appeal) return (RateOutcome.NotFound, null);
+        var outcome = await RateAsync(appeal, rating, comment, ct);
+        return (outcome, outcome == RateOutcome.Rated ? tracking.View(appeal, await ForAsync(appeal.Id, ct)) : null);
+    }
 
     public static void Validate(CitizenRatingValue? rating, string? comment)
     {

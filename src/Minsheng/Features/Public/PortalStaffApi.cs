@@ -66,13 +66,9 @@ public static class PortalStaffApi
 
     /// <summary>A photo of an appeal the caller may see; nosniff so a browser never treats the bytes as anything but the checked image type.</summary>
     private static async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> AttachmentFile(long id, long attachmentId,
-        AppealScope scope, MinshengDb db, HttpContext http, CancellationToken ct)
+        AppealPhotos photos, HttpContext http, CancellationToken ct)
     {
-        var file = await (from a in scope.Visible()
-                          from x in a.Attachments
-                          where a.Id == id && x.Id == attachmentId
-                          join b in db.Set<AttachmentBlob>() on x.StorageKey equals b.StorageKey
-                          select new { x.ContentType, b.Bytes }).AsNoTracking().FirstOrDefaultAsync(ct);
+        var file = await photos.FindAsync(id, attachmentId, ct);
         if (file is null)
             return TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "附件不存在", Detail = "找不到该附件，或您无权查看。" });
         http.Response.Headers.XContentTypeOptions = "nosniff";
@@ -81,12 +77,11 @@ public static class PortalStaffApi
     }
 
     /// <summary>The citizen's rating of the answer: 204 when the citizen has not rated, 404 outside the caller's scope.</summary>
-    private static async Task<Results<Ok<StaffRatingView>, NoContent, NotFound<ProblemDetails>>> Rating(long id, AppealScope scope,
-        CitizenRatings ratings, CancellationToken ct)
-    {
-        if (!await scope.Visible().AnyAsync(a => a.Id == id, ct)) return AppealsApi.NotFoundProblem(id);
-        return await ratings.ForAsync(id, ct) is { } r
-            ? TypedResults.Ok(new StaffRatingView(id, r.Rating, Labels.Rating(r.Rating), r.Comment, r.RatedAt))
-            : TypedResults.NoContent();
-    }
+    private static async Task<Results<Ok<StaffRatingView>, NoContent, NotFound<ProblemDetails>>> Rating(long id, CitizenRatings ratings, CancellationToken ct) =>
+        await ratings.ForStaffAsync(id, ct) switch
+        {
+            (false, _) => AppealsApi.NotFoundProblem(id),
+            (true, { } rating) => TypedResults.Ok(rating),
+            _ => TypedResults.NoContent(),
+        };
 }

@@ -124,19 +124,14 @@ public static class PublicApi
     }
 
     private static async Task<Results<Ok<PublicAppealView>, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> Rate(string number, RatingRequest body,
-        PublicTracking tracking, CitizenRatings ratings, CancellationToken ct)
-    {
-        var errors = new FieldErrors().Text("code", body.Code, "查询码", 20);
-        errors.ThrowIfAny();
-        CitizenRatings.Validate(body.Rating, body.Comment);
-        if (await tracking.FindAsync(number, body.Code, ct) is not { } appeal) return NotTracked();
-        var outcome = await ratings.RateAsync(appeal, body.Rating, body.Comment, ct);
-        if (outcome == RateOutcome.NoReplyYet)
-            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "暂不能评价", Detail = "诉求答复后才能评价。" });
-        if (outcome == RateOutcome.AlreadyRated)
-            return TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "已经评价过", Detail = "每件诉求只能评价一次。" });
-        return TypedResults.Ok(tracking.View(appeal, await ratings.ForAsync(appeal.Id, ct)));
-    }
+        CitizenRatings ratings, CancellationToken ct) =>
+        await ratings.RateByCodeAsync(number, body.Code, body.Rating, body.Comment, ct) switch
+        {
+            (RateOutcome.NotFound, _) => NotTracked(),
+            (RateOutcome.NoReplyYet, _) => TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "暂不能评价", Detail = "诉求答复后才能评价。" }),
+            (RateOutcome.AlreadyRated, _) => TypedResults.Conflict(new ProblemDetails { Status = 409, Title = "已经评价过", Detail = "每件诉求只能评价一次。" }),
+            (_, var view) => TypedResults.Ok(view!),
+        };
 
     private static Task<Page<PublicCaseSummary>> Cases(string? q, int? page, int? size, string? county, PublishedCases cases,
         PortalJurisdictions portal, CancellationToken ct) => cases.ListAsync(q, page, size, ct, portal.Resolve(county));
