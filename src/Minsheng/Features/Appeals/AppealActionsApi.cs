@@ -58,7 +58,7 @@ public static class AppealActionsApi
             errors.ThrowIfAny();
             // 举报不得交被举报单位: the domain refuses the subject unit's subtree unless a root dispatcher gives a reason.
             var subject = new SubjectDispatch(units.IsWithin, actor.UnitId is { } mine && units.IsRoot(mine), b.OverrideReason);
-            if (a.Dispatch(b.LeadUnitId!.Value, b.CoUnitIds ?? [], actor, now, b.Comment, b.CategoryId, b.Tier, b.Type, Schedule, subject))
+            if (a.Dispatch(b.LeadUnitId!.Value, b.CoUnitIds ?? [], actor, now, schedule: Schedule, comment: b.Comment, categoryId: b.CategoryId, tier: b.Tier, type: b.Type, subject: subject))
                 await audit.AppendAsync(me.Username, "appeal.dispatch-override", "appeal", a.Number,
                     $"越级派给被反映单位，理由：{b.OverrideReason!.Trim()}", Ct);
         }
