@@ -28,9 +28,9 @@ public class GuardRegressionTests
         var appeal = b.At(PendingDispatch);
         appeal.PendingExtensionDays.ShouldBeNull();
 
-        appeal.Dispatch(OtherUnit, [], Dispatcher, b.Next());
+        appeal.Dispatch(OtherUnit, [], Dispatcher, b.Next(), Schedules.Default);
         appeal.Claim(OtherHandler, b.Next());
-        appeal.RequestExtension(3, "新主办单位需协调", OtherHandler, b.Next());
+        appeal.RequestExtension(3, "新主办单位需协调", OtherHandler, b.Next(), Schedules.Default);
         appeal.PendingExtensionDays.ShouldBe(3);
     }
 
@@ -51,9 +51,9 @@ public class GuardRegressionTests
         Should.Throw<ActionForbiddenException>(() => new AppealBuilder().At(Replied).Close("联系不上", Operator, Perform.Later));
         Should.Throw<ActionForbiddenException>(() =>
             new AppealBuilder().WithTier(Tier.HighLevel).At(InProgress).Escalate("提级", OtherHandler, Perform.Later));
-        Should.Throw<ActionForbiddenException>(() => new AppealBuilder().At(InProgress).ApproveExtension(LeadHandler, Perform.Later));
+        Should.Throw<ActionForbiddenException>(() => new AppealBuilder().At(InProgress).ApproveExtension(LeadHandler, Perform.Later, null, Schedules.Default));
         Should.Throw<ActionForbiddenException>(() =>
-            new AppealBuilder().WithTier(Tier.Urgent).At(InProgress).RequestExtension(3, "需协调", OtherHandler, Perform.Later));
+            new AppealBuilder().WithTier(Tier.Urgent).At(InProgress).RequestExtension(3, "需协调", OtherHandler, Perform.Later, Schedules.Default));
     }
 
     /// <summary>NaN is neither below -90 nor above 90, so it slips through the range checks.</summary>

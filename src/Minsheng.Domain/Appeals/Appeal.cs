@@ -146,19 +146,27 @@ public sealed partial class Appeal
         _ => RepliedAt ?? ClosedAt,
     };
 
-    private void SetDeadlines(StageDeadlines? d, DeadlineSchedule? schedule)
+    private void SetDeadlines(StageDeadlines d, DeadlineSchedule schedule)
     {
-        SignForDue = d?.SignFor;
-        FirstContactDue = d?.FirstContact;
-        ReplyDue = d?.Reply;
-        ResolveDue = d?.Resolve;
-        DeadlinesProvisional = d?.Provisional ?? false;
+        SignForDue = d.SignFor;
+        FirstContactDue = d.FirstContact;
+        ReplyDue = d.Reply;
+        ResolveDue = d.Resolve;
+        DeadlinesProvisional = d.Provisional;
         ScheduleCheck(schedule);
     }
 
+    /// <summary>Back to the queue: no clock runs until the next dispatch, so the monitor has nothing to check.</summary>
+    private void ClearDeadlines()
+    {
+        SignForDue = FirstContactDue = ReplyDue = ResolveDue = null;
+        DeadlinesProvisional = false;
+        NextCheckAt = null;
+    }
+
     /// <summary>The monitor looks again at the earliest threshold still ahead (any passed one at its next pass).</summary>
-    private void ScheduleCheck(DeadlineSchedule? schedule) =>
-        NextCheckAt = schedule is null ? null : DeadlineWatch.NextCheck(this, DateTimeOffset.MinValue, schedule.Time, schedule.Rules);
+    private void ScheduleCheck(DeadlineSchedule schedule) =>
+        NextCheckAt = DeadlineWatch.NextCheck(this, DateTimeOffset.MinValue, schedule.Time, schedule.Rules);
 
     /// <summary>Called by the monitor after it has recorded everything reached by now.</summary>
     public void Checked(DateTimeOffset now, DeadlineSchedule schedule) =>

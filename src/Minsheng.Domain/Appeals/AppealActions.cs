@@ -6,7 +6,6 @@ namespace Minsheng.Domain.Appeals;
 /// <summary>One method per workflow action. Each validates its own arguments and delegates to Act.</summary>
 public sealed partial class Appeal
 {
-    public const int MaxExtensionDays = 30;
     public const int CallbackAttemptsBeforeClose = 3;
 
     /// <summary>
@@ -41,9 +40,8 @@ public sealed partial class Appeal
     /// <paramref name="subject"/> only the subject unit itself is refused.
     /// </summary>
     /// <returns>True when the subject-unit rule was overridden; the reason is in the timeline entry.</returns>
-    public bool Dispatch(long leadUnitId, IReadOnlyCollection<long> coUnitIds, Actor actor, DateTimeOffset now,
-        string? comment = null, long? categoryId = null, Tier? tier = null, AppealType? type = null, DeadlineSchedule? schedule = null,
-        SubjectDispatch? subject = null)
+    public bool Dispatch(long leadUnitId, IReadOnlyCollection<long> coUnitIds, Actor actor, DateTimeOffset now, DeadlineSchedule schedule,
+        string? comment = null, long? categoryId = null, Tier? tier = null, AppealType? type = null, SubjectDispatch? subject = null)
     {
         if (coUnitIds.Contains(leadUnitId))
             throw new DomainValidationException("coUnitIds", "协办单位不能与主办单位相同。");
@@ -61,7 +59,7 @@ public sealed partial class Appeal
             Type = type ?? Type;
             ReturnReason = null;
             DispatchedAt = now;
-            if (SignForDue is null && schedule is not null) SetDeadlines(schedule.Compute(Tier, Type, now), schedule);
+            if (SignForDue is null) SetDeadlines(schedule.Compute(Tier, Type, now), schedule);
         });
         return note is not null;
     }
@@ -72,14 +70,14 @@ public sealed partial class Appeal
     public void RecordContact(string note, Actor actor, DateTimeOffset now) =>
         Act(AppealAction.RecordContact, actor, now, Required(note, "comment", "联系情况"), () => ContactedAt ??= now);
 
-    public void RequestReturn(string reason, Actor actor, DateTimeOffset now, DeadlineSchedule? schedule = null)
+    public void RequestReturn(string reason, Actor actor, DateTimeOffset now, DeadlineSchedule schedule)
     {
         var text = Required(reason, "reason", "退单理由");
         Act(AppealAction.RequestReturn, actor, now, text, () =>
         {
             ReturnReason = text;
             ReturnCount++;
-        }, () => schedule is not null && DispatchedAt is { } at && !schedule.ReturnStillAllowed(now, at)
+        }, () => DispatchedAt is { } at && !schedule.ReturnStillAllowed(now, at)
             ? $"已超过退单时限（派单后 {schedule.Rules.ReturnWithinWorkingDays} 个工作日内），请按期办理或申请协调。" : null);
     }
 
@@ -94,9 +92,9 @@ public sealed partial class Appeal
     public void RejectReturn(string reason, Actor actor, DateTimeOffset now) =>
         Act(AppealAction.RejectReturn, actor, now, Required(reason, "reason", "驳回理由"), () => ReturnReason = null);
 
-    public void RequestExtension(int days, string reason, Actor actor, DateTimeOffset now, DeadlineSchedule? schedule = null)
+    public void RequestExtension(int days, string reason, Actor actor, DateTimeOffset now, DeadlineSchedule schedule)
     {
-        var max = schedule?.Rules.MaxExtensionDays ?? MaxExtensionDays;
+        var max = schedule.Rules.MaxExtensionDays;
         if (days < 1 || days > max)
             throw new DomainValidationException("days", $"延期天数应在 1 到 {max} 个工作日之间。");
         var text = Required(reason, "reason", "延期理由");
@@ -107,15 +105,15 @@ public sealed partial class Appeal
         }, () => Tier == Tier.Urgent ? "特别办诉求不能延期。"
             : ExtensionUsed ? "本件已延期过一次，不能再次申请。"
             : PendingExtensionDays is not null ? "已有待审批的延期申请。"
-            : schedule is not null && ResolveDue is { } due && !schedule.ExtensionStillAllowed(now, due)
+            : ResolveDue is { } due && !schedule.ExtensionStillAllowed(now, due)
                 ? $"延期须在办结期限前至少 {schedule.Rules.ExtensionRequestLeadHours} 个工作小时提出。" : null);
     }
 
     /// <summary>Moves the resolve deadline once, by the working days asked for, counted from the old deadline.</summary>
-    public void ApproveExtension(Actor actor, DateTimeOffset now, string? comment = null, DeadlineSchedule? schedule = null) =>
+    public void ApproveExtension(Actor actor, DateTimeOffset now, string? comment, DeadlineSchedule schedule) =>
         Act(AppealAction.ApproveExtension, actor, now, comment, () =>
         {
-            if (schedule is not null && ResolveDue is { } due)
+            if (ResolveDue is { } due)
             {
                 var moved = schedule.Extend(due, PendingExtensionDays!.Value);
                 ResolveDue = moved.Due;
@@ -184,7 +182,7 @@ public sealed partial class Appeal
     }
 
     /// <summary>Back to the lead unit for a new round: fresh clocks from now.</summary>
-    public void Redo(string reason, Actor actor, DateTimeOffset now, DeadlineSchedule? schedule = null) =>
+    public void Redo(string reason, Actor actor, DateTimeOffset now, DeadlineSchedule schedule) =>
         Act(AppealAction.Redo, actor, now, Required(reason, "reason", "重办理由"), () =>
         {
             RedoCount++;
@@ -193,7 +191,7 @@ public sealed partial class Appeal
             ClaimedAt = null;
             ContactedAt = null;
             DispatchedAt = now;
-            SetDeadlines(schedule?.Compute(Tier, Type, now), schedule);
+            SetDeadlines(schedule.Compute(Tier, Type, now), schedule);
         });
 
     /// <summary>Work starts again: the old reply and its callback no longer count.</summary>
@@ -251,7 +249,7 @@ public sealed partial class Appeal
             ClaimedAt = null;
             ContactedAt = null;
             DispatchedAt = null;
-            SetDeadlines(null, null);
+            ClearDeadlines();
         });
 
     public void Escalate(string reason, Actor actor, DateTimeOffset now)

@@ -66,5 +66,5 @@ public static class Workflow
     public static IEnumerable<AppealAction> Available(AppealStatus status, Role role) =>
         Table.Where(t => t.Roles.Contains(role) && t.Moves.Any(m => m.From == status)).Select(t => t.Action);
 
-    public static bool IsTerminal(AppealStatus status) => status is Closed or Merged or Invalid;
+    public static bool IsTerminal(AppealStatus status) => AppealStatuses.IsTerminal(status);
 }

@@ -5,7 +5,7 @@ namespace Minsheng.Domain.TimeLimits;
 /// working days, a misrouted case returned within 2; 宣化: extension asked half a day before the deadline).
 /// </summary>
 public sealed record TimeLimitRules(
-    int MaxExtensionDays = 10,
+    int MaxExtensionDays = TimeLimitRules.DefaultMaxExtensionDays,
     int ExtensionRequestLeadHours = 4,
     int ReturnWithinWorkingDays = 2,
     int ReminderLeadWorkingHours = 4,
@@ -14,6 +14,9 @@ public sealed record TimeLimitRules(
     int RepeatThreshold = 3,
     int RepeatWindowDays = 30)
 {
+    /// <summary>The longest extension when no rule says otherwise; the domain has no other cap.</summary>
+    public const int DefaultMaxExtensionDays = 10;
+
     public void Validate()
     {
         var errors = new FieldErrors();

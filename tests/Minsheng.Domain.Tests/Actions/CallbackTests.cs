@@ -81,7 +81,7 @@ public class CallbackTests
     public void ReReview_then_redo_dispatches_again_to_the_same_lead_without_a_reply()
     {
         var appeal = new AppealBuilder().At(ReReview);
-        appeal.Redo("群众不满意，重新办理", Dispatcher, Perform.Later);
+        appeal.Redo("群众不满意，重新办理", Dispatcher, Perform.Later, Schedules.Default);
 
         appeal.Status.ShouldBe(Dispatched);
         appeal.RedoCount.ShouldBe(1);
@@ -96,7 +96,7 @@ public class CallbackTests
         var b = new AppealBuilder().WithNotReachedCallbacks(1);
         var appeal = b.At(ReReview);
         appeal.CallbackAttempts.ShouldBe(2);
-        appeal.Redo("重新办理", Dispatcher, b.Next());
+        appeal.Redo("重新办理", Dispatcher, b.Next(), Schedules.Default);
         appeal.Claim(LeadHandler, b.Next());
         appeal.SubmitReply("已彻底修复。", LeadHandler, b.Next());
         appeal.ApproveReply(LeadHead, b.Next());

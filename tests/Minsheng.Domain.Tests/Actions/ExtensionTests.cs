@@ -1,4 +1,5 @@
 using Minsheng.Domain.Appeals;
+using Minsheng.Domain.TimeLimits;
 using Minsheng.Domain.Tests.TestKit;
 using static Minsheng.Domain.Appeals.AppealStatus;
 using static Minsheng.Domain.Tests.TestKit.Actors;
@@ -12,7 +13,7 @@ public class ExtensionTests
     public void RequestExtension_records_a_pending_request_and_keeps_the_status()
     {
         var appeal = new AppealBuilder().At(InProgress);
-        appeal.RequestExtension(5, "需协调供电公司", LeadHandler, Perform.Later);
+        appeal.RequestExtension(5, "需协调供电公司", LeadHandler, Perform.Later, Schedules.Default);
 
         appeal.Status.ShouldBe(InProgress);
         appeal.PendingExtensionDays.ShouldBe(5);
@@ -24,7 +25,7 @@ public class ExtensionTests
     public void ApproveExtension_uses_up_the_one_extension()
     {
         var appeal = new AppealBuilder().WithPendingExtension().At(Claimed);
-        appeal.ApproveExtension(Dispatcher, Perform.Later);
+        appeal.ApproveExtension(Dispatcher, Perform.Later, null, Schedules.Default);
 
         appeal.ExtensionUsed.ShouldBeTrue();
         appeal.PendingExtensionDays.ShouldBeNull();
@@ -35,9 +36,9 @@ public class ExtensionTests
     public void Second_extension_after_approval_throws_illegal_transition()
     {
         var appeal = new AppealBuilder().WithPendingExtension().At(InProgress);
-        appeal.ApproveExtension(Dispatcher, Perform.Later);
+        appeal.ApproveExtension(Dispatcher, Perform.Later, null, Schedules.Default);
 
-        var ex = Should.Throw<IllegalTransitionException>(() => appeal.RequestExtension(3, "还需时间", LeadHandler, Perform.Later));
+        var ex = Should.Throw<IllegalTransitionException>(() => appeal.RequestExtension(3, "还需时间", LeadHandler, Perform.Later, Schedules.Default));
         ex.Action.ShouldBe(AppealAction.RequestExtension);
         ex.Status.ShouldBe(InProgress);
     }
@@ -50,21 +51,21 @@ public class ExtensionTests
         appeal.ExtensionUsed.ShouldBeFalse();
         appeal.PendingExtensionDays.ShouldBeNull();
 
-        appeal.RequestExtension(3, "补充说明：需等待配件", LeadHandler, Perform.Later);
+        appeal.RequestExtension(3, "补充说明：需等待配件", LeadHandler, Perform.Later, Schedules.Default);
         appeal.PendingExtensionDays.ShouldBe(3);
     }
 
     [Fact]
     public void Second_request_while_one_is_pending_throws_illegal_transition() =>
         Should.Throw<IllegalTransitionException>(() =>
-            new AppealBuilder().WithPendingExtension().At(InProgress).RequestExtension(3, "再申请", LeadHandler, Perform.Later));
+            new AppealBuilder().WithPendingExtension().At(InProgress).RequestExtension(3, "再申请", LeadHandler, Perform.Later, Schedules.Default));
 
     [Fact]
     public void Urgent_tier_never_gets_an_extension()
     {
         var appeal = new AppealBuilder().WithTier(Tier.Urgent).At(InProgress);
 
-        var ex = Should.Throw<IllegalTransitionException>(() => appeal.RequestExtension(1, "需协调", LeadHandler, Perform.Later));
+        var ex = Should.Throw<IllegalTransitionException>(() => appeal.RequestExtension(1, "需协调", LeadHandler, Perform.Later, Schedules.Default));
         ex.Action.ShouldBe(AppealAction.RequestExtension);
         appeal.PendingExtensionDays.ShouldBeNull();
     }
@@ -84,19 +85,19 @@ public class ExtensionTests
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
-    [InlineData(Appeal.MaxExtensionDays + 1)]
-    public void Days_outside_one_to_thirty_are_invalid(int days) =>
+    [InlineData(TimeLimitRules.DefaultMaxExtensionDays + 1)]
+    public void Days_outside_one_to_the_rules_maximum_are_invalid(int days) =>
         Should.Throw<DomainValidationException>(() =>
-                new AppealBuilder().At(InProgress).RequestExtension(days, "需协调", LeadHandler, Perform.Later))
+                new AppealBuilder().At(InProgress).RequestExtension(days, "需协调", LeadHandler, Perform.Later, Schedules.Default))
             .Errors.Keys.ShouldBe(["days"]);
 
     [Theory]
     [InlineData(1)]
-    [InlineData(Appeal.MaxExtensionDays)]
+    [InlineData(TimeLimitRules.DefaultMaxExtensionDays)]
     public void Days_at_the_bounds_are_accepted(int days)
     {
         var appeal = new AppealBuilder().At(InProgress);
-        appeal.RequestExtension(days, "需协调", LeadHandler, Perform.Later);
+        appeal.RequestExtension(days, "需协调", LeadHandler, Perform.Later, Schedules.Default);
         appeal.PendingExtensionDays.ShouldBe(days);
     }
 
@@ -104,7 +105,7 @@ public class ExtensionTests
     public void Request_text_on_the_timeline_names_the_days()
     {
         var appeal = new AppealBuilder().At(Claimed);
-        appeal.RequestExtension(7, "需协调", LeadHandler, Perform.Later);
+        appeal.RequestExtension(7, "需协调", LeadHandler, Perform.Later, Schedules.Default);
         appeal.Timeline[^1].Comment.ShouldBe("申请延期 7 个工作日：需协调");
     }
 }

@@ -21,7 +21,7 @@ public class IllegalTransitionExampleTests
     public void Dispatch_from_closed_throws_illegal_transition()
     {
         var appeal = new AppealBuilder().At(Closed);
-        ShouldBeIllegal(appeal, AppealAction.Dispatch, () => appeal.Dispatch(LeadUnit, [], Dispatcher, Perform.Later));
+        ShouldBeIllegal(appeal, AppealAction.Dispatch, () => appeal.Dispatch(LeadUnit, [], Dispatcher, Perform.Later, Schedules.Default));
     }
 
     [Fact]

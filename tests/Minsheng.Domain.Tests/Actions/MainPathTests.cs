@@ -15,7 +15,7 @@ public class MainPathTests
         var appeal = b.NewAppeal();
         appeal.Status.ShouldBe(Registered);
 
-        appeal.Dispatch(LeadUnit, [CoUnit, CoUnit], Dispatcher, b.Next(), "请尽快处理", categoryId: 7, tier: Tier.Coordinated);
+        appeal.Dispatch(LeadUnit, [CoUnit, CoUnit], Dispatcher, b.Next(), Schedules.Default, "请尽快处理", categoryId: 7, tier: Tier.Coordinated);
         appeal.Status.ShouldBe(Dispatched);
         appeal.LeadUnitId.ShouldBe(LeadUnit);
         appeal.CoUnits.Select(c => c.UnitId).ShouldBe([CoUnit]);
@@ -89,7 +89,7 @@ public class MainPathTests
     public void Dispatch_with_lead_unit_among_co_units_is_invalid()
     {
         var appeal = new AppealBuilder().At(Registered);
-        var ex = Should.Throw<DomainValidationException>(() => appeal.Dispatch(LeadUnit, [LeadUnit, CoUnit], Dispatcher, Perform.Later));
+        var ex = Should.Throw<DomainValidationException>(() => appeal.Dispatch(LeadUnit, [LeadUnit, CoUnit], Dispatcher, Perform.Later, Schedules.Default));
         ex.Errors.Keys.ShouldBe(["coUnitIds"]);
         appeal.Status.ShouldBe(Registered);
     }

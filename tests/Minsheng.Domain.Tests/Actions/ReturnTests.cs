@@ -15,7 +15,7 @@ public class ReturnTests
     public void RequestReturn_records_reason_and_count(AppealStatus from)
     {
         var appeal = new AppealBuilder().At(from);
-        appeal.RequestReturn("不属于本单位职责", LeadHandler, Perform.Later);
+        appeal.RequestReturn("不属于本单位职责", LeadHandler, Perform.Later, Schedules.Default);
 
         appeal.Status.ShouldBe(ReturnRequested);
         appeal.ReturnReason.ShouldBe("不属于本单位职责");
@@ -61,7 +61,7 @@ public class ReturnTests
         var appeal = new AppealBuilder().At(PendingDispatch);
         appeal.ReturnReason.ShouldBe("不属于本单位职责");
 
-        appeal.Dispatch(OtherUnit, [CoUnit], Dispatcher, Perform.Later);
+        appeal.Dispatch(OtherUnit, [CoUnit], Dispatcher, Perform.Later, Schedules.Default);
 
         appeal.Status.ShouldBe(Dispatched);
         appeal.LeadUnitId.ShouldBe(OtherUnit);
@@ -74,7 +74,7 @@ public class ReturnTests
         var b = new AppealBuilder();
         var appeal = b.At(ReturnRequested);
         appeal.RejectReturn("属于本单位职责", Dispatcher, b.Next());
-        appeal.RequestReturn("确实不属于", LeadHandler, b.Next());
+        appeal.RequestReturn("确实不属于", LeadHandler, b.Next(), Schedules.Default);
         appeal.ReturnCount.ShouldBe(2);
     }
 

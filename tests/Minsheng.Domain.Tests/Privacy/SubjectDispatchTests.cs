@@ -23,7 +23,7 @@ public class SubjectDispatchTests
     public void A_report_does_not_go_to_its_subject_or_below(long lead)
     {
         var appeal = About(LeadUnit);
-        var ex = Should.Throw<DomainValidationException>(() => appeal.Dispatch(lead, [], Dispatcher, Now, subject: new SubjectDispatch(IsWithin)));
+        var ex = Should.Throw<DomainValidationException>(() => appeal.Dispatch(lead, [], Dispatcher, Now, Schedules.Default, subject: new SubjectDispatch(IsWithin)));
         ex.Errors.Keys.ShouldBe(["leadUnitId"]);
         ex.Errors["leadUnitId"][0].ShouldContain("被反映单位");
         appeal.Status.ShouldBe(AppealStatus.Registered);
@@ -34,19 +34,19 @@ public class SubjectDispatchTests
     public void Nor_as_a_co_unit()
     {
         var appeal = About(CoUnit, AppealType.Complaint);
-        var ex = Should.Throw<DomainValidationException>(() => appeal.Dispatch(OtherUnit, [CoUnit], Dispatcher, Now, subject: new SubjectDispatch(IsWithin)));
+        var ex = Should.Throw<DomainValidationException>(() => appeal.Dispatch(OtherUnit, [CoUnit], Dispatcher, Now, Schedules.Default, subject: new SubjectDispatch(IsWithin)));
         ex.Errors.Keys.ShouldBe(["coUnitIds"]);
     }
 
     [Fact]
     public void Without_the_tree_the_subject_unit_itself_is_still_refused() =>
-        Should.Throw<DomainValidationException>(() => About(LeadUnit).Dispatch(LeadUnit, [], Dispatcher, Now)).Errors.Keys.ShouldBe(["leadUnitId"]);
+        Should.Throw<DomainValidationException>(() => About(LeadUnit).Dispatch(LeadUnit, [], Dispatcher, Now, Schedules.Default)).Errors.Keys.ShouldBe(["leadUnitId"]);
 
     [Fact]
     public void Other_units_take_it_without_a_word()
     {
         var appeal = About(LeadUnit);
-        appeal.Dispatch(OtherUnit, [CoUnit], Dispatcher, Now, "请核查", subject: new SubjectDispatch(IsWithin)).ShouldBeFalse();
+        appeal.Dispatch(OtherUnit, [CoUnit], Dispatcher, Now, Schedules.Default, "请核查", subject: new SubjectDispatch(IsWithin)).ShouldBeFalse();
         appeal.Status.ShouldBe(AppealStatus.Dispatched);
         appeal.Timeline[^1].Comment.ShouldBe("请核查");
     }
@@ -55,7 +55,7 @@ public class SubjectDispatchTests
     public void A_root_dispatcher_overrides_with_a_reason_kept_in_the_timeline()
     {
         var appeal = About(LeadUnit);
-        appeal.Dispatch(LeadUnit, [], Dispatcher, Now, "请认真核查", subject: new SubjectDispatch(IsWithin, true, "仅该局有执法权，已报县纪委备案"))
+        appeal.Dispatch(LeadUnit, [], Dispatcher, Now, Schedules.Default, "请认真核查", subject: new SubjectDispatch(IsWithin, true, "仅该局有执法权，已报县纪委备案"))
             .ShouldBeTrue();
         appeal.LeadUnitId.ShouldBe(LeadUnit);
         appeal.Timeline[^1].Comment.ShouldBe($"请认真核查\n{SubjectDispatch.OverrideMark}派给被反映单位（主办），理由：仅该局有执法权，已报县纪委备案");
@@ -66,7 +66,7 @@ public class SubjectDispatchTests
     {
         var appeal = About(LeadUnit);
         var ex = Should.Throw<DomainValidationException>(() =>
-            appeal.Dispatch(LeadUnit, [], Dispatcher, Now, subject: new SubjectDispatch(IsWithin, false, "情况紧急")));
+            appeal.Dispatch(LeadUnit, [], Dispatcher, Now, Schedules.Default, subject: new SubjectDispatch(IsWithin, false, "情况紧急")));
         ex.Errors.Keys.ShouldBe(["overrideReason"]);
     }
 
@@ -74,6 +74,6 @@ public class SubjectDispatchTests
     public void The_role_and_status_are_checked_before_the_subject_rule()
     {
         var appeal = About(LeadUnit);
-        Should.Throw<ActionForbiddenException>(() => appeal.Dispatch(LeadUnit, [], LeadHandler, Now, subject: new SubjectDispatch(IsWithin)));
+        Should.Throw<ActionForbiddenException>(() => appeal.Dispatch(LeadUnit, [], LeadHandler, Now, Schedules.Default, subject: new SubjectDispatch(IsWithin)));
     }
 }

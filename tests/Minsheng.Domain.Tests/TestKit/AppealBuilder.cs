@@ -11,7 +11,7 @@ namespace Minsheng.Domain.Tests.TestKit;
 /// </summary>
 public sealed class AppealBuilder
 {
-    public static readonly DateTimeOffset T0 = new(2025, 3, 3, 9, 0, 0, TimeSpan.FromHours(8));
+    public static readonly DateTimeOffset T0 = new(2025, 3, 3, 9, 0, 0, global::Minsheng.Domain.Calendar.ChinaTime.Offset);
     private static long _nextId = 1000;
 
     private Tier _tier = Tier.Timely;
@@ -44,14 +44,14 @@ public sealed class AppealBuilder
     public Appeal At(AppealStatus status) => status switch
     {
         Registered => NewAppeal(),
-        Dispatched => Step(At(Registered), (a, t) => a.Dispatch(LeadUnit, _coUnits, Dispatcher, t)),
+        Dispatched => Step(At(Registered), (a, t) => a.Dispatch(LeadUnit, _coUnits, Dispatcher, t, Schedules.Default)),
         Claimed => Step(At(Dispatched), (a, t) =>
         {
             a.Claim(LeadHandler, t);
-            if (_pendingExtension) a.RequestExtension(5, "需协调供电公司", LeadHandler, Next());
+            if (_pendingExtension) a.RequestExtension(5, "需协调供电公司", LeadHandler, Next(), Schedules.Default);
         }),
         InProgress => Step(At(Claimed), (a, t) => a.RecordContact("已电话联系群众", LeadHandler, t)),
-        ReturnRequested => Step(At(Claimed), (a, t) => a.RequestReturn("不属于本单位职责", LeadHandler, t)),
+        ReturnRequested => Step(At(Claimed), (a, t) => a.RequestReturn("不属于本单位职责", LeadHandler, t, Schedules.Default)),
         PendingDispatch => Step(At(ReturnRequested), (a, t) => a.AcceptReturn(Dispatcher, t)),
         PendingApproval => Step(At(InProgress), (a, t) => a.SubmitReply("已修复路灯。", LeadHandler, t)),
         Replied => Step(At(PendingApproval), (a, t) =>

@@ -29,14 +29,14 @@ public static class Perform
         switch (action)
         {
             case DirectAnswer: appeal.AnswerDirectly("这是政策咨询，已当场答复。", who, now); break;
-            case Dispatch: appeal.Dispatch(LeadUnit, [CoUnit], who, now, "请尽快处理"); break;
+            case Dispatch: appeal.Dispatch(LeadUnit, [CoUnit], who, now, Schedules.Default, "请尽快处理"); break;
             case Claim: appeal.Claim(who, now); break;
             case RecordContact: appeal.RecordContact("已电话联系群众", who, now); break;
-            case RequestReturn: appeal.RequestReturn("不属于本单位职责", who, now); break;
+            case RequestReturn: appeal.RequestReturn("不属于本单位职责", who, now, Schedules.Default); break;
             case AcceptReturn: appeal.AcceptReturn(who, now); break;
             case RejectReturn: appeal.RejectReturn("属于本单位职责", who, now); break;
-            case RequestExtension: appeal.RequestExtension(5, "需协调供电公司", who, now); break;
-            case ApproveExtension: appeal.ApproveExtension(who, now); break;
+            case RequestExtension: appeal.RequestExtension(5, "需协调供电公司", who, now, Schedules.Default); break;
+            case ApproveExtension: appeal.ApproveExtension(who, now, null, Schedules.Default); break;
             case RejectExtension: appeal.RejectExtension("理由不充分", who, now); break;
             case Contribute: appeal.Contribute("协办单位已配合排查线路。", who, now); break;
             case SubmitReply: appeal.SubmitReply("已修复路灯。", who, now); break;
@@ -45,7 +45,7 @@ public static class Perform
             case CallbackSatisfied: appeal.RecordCallback(CallbackOutcome.Satisfied, true, null, null, who, now); break;
             case CallbackUnsatisfied: appeal.RecordCallback(CallbackOutcome.Unsatisfied, false, true, "仍未修好", who, now); break;
             case CallbackNotReached: appeal.RecordCallback(CallbackOutcome.NotReached, null, null, "无人接听", who, now); break;
-            case Redo: appeal.Redo("群众不满意，重新办理", who, now); break;
+            case Redo: appeal.Redo("群众不满意，重新办理", who, now, Schedules.Default); break;
             case Close: appeal.Close("经复核已依法依规办理", who, now); break;
             case Merge: appeal.MergeInto(AppealBuilder.MergeTarget(), who, now); break;
             case MarkInvalid: appeal.MarkInvalid("骚扰电话", who, now); break;

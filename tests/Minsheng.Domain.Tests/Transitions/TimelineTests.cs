@@ -77,7 +77,7 @@ public class TimelineTests
         var entries = appeal.Timeline.Count;
         var version = appeal.Version;
 
-        Should.Throw<IllegalTransitionException>(() => appeal.Dispatch(Actors.LeadUnit, [], Actors.Dispatcher, Perform.Later));
+        Should.Throw<IllegalTransitionException>(() => appeal.Dispatch(Actors.LeadUnit, [], Actors.Dispatcher, Perform.Later, Schedules.Default));
         Should.Throw<ActionForbiddenException>(() => appeal.Reopen("理由", Actors.Operator, Perform.Later));
 
         appeal.Timeline.Count.ShouldBe(entries);

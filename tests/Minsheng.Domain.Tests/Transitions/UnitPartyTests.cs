@@ -85,7 +85,7 @@ public class UnitPartyTests
     public void Former_lead_unit_may_not_act_after_a_redispatch_elsewhere()
     {
         var appeal = new AppealBuilder().At(PendingDispatch);
-        appeal.Dispatch(OtherUnit, [], Dispatcher, Perform.Later);
+        appeal.Dispatch(OtherUnit, [], Dispatcher, Perform.Later, Schedules.Default);
         Should.Throw<ActionForbiddenException>(() => appeal.Claim(LeadHandler, Perform.Later));
         appeal.Claim(OtherHandler, Perform.Later);
         appeal.Status.ShouldBe(Claimed);

@@ -170,10 +170,10 @@ public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffse
         }
         if (roll > 0.97) { if (Step(4)) a.MarkInvalid("经核实为测试或骚扰电话。", cast.Dispatcher, t); return; }
         if (stopAfter < 1 || !Step(6)) return;
-        a.Dispatch(lead, coUnits, cast.Dispatcher, t, schedule: schedule);
+        a.Dispatch(lead, coUnits, cast.Dispatcher, t, schedule);
         if (random.NextDouble() < 0.06 && Step(20))
         {
-            a.RequestReturn(_text.ReturnReason(), cast.Handler, t);
+            a.RequestReturn(_text.ReturnReason(), cast.Handler, t, schedule);
             if (!Step(8)) return;
             a.RejectReturn("经研判属于贵单位职责范围，请按时办理。", cast.Dispatcher, t);
         }
@@ -181,11 +181,12 @@ public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffse
         a.Claim(cast.Handler, t);
         if (stopAfter < 3 || !Step(24)) return;
         a.RecordContact(_text.ContactNote(), cast.Handler, t);
-        if (a.Tier != Tier.Urgent && random.NextDouble() < 0.08 && Step(24))
+        // A unit asks for an extension only while the rules still allow it (in good time before the deadline).
+        if (a.Tier != Tier.Urgent && random.NextDouble() < 0.08 && Step(24) && a.ResolveDue is { } due && schedule.ExtensionStillAllowed(t, due))
         {
-            a.RequestExtension(random.Next(3, 8), _text.ExtensionReason(), cast.Handler, t);
+            a.RequestExtension(Math.Min(random.Next(3, 8), schedule.Rules.MaxExtensionDays), _text.ExtensionReason(), cast.Handler, t, schedule);
             if (!Step(8)) return;
-            a.ApproveExtension(cast.Dispatcher, t, schedule: schedule);
+            a.ApproveExtension(cast.Dispatcher, t, null, schedule);
         }
         if (stopAfter < 4 || !Step(72)) return;
         a.SubmitReply(_text.Reply(categoryCode, leadName), cast.Handler, t);

@@ -101,7 +101,7 @@ public sealed class MonitorPass(MinshengDb db, TimeLimitCache timeLimits, SqlWri
         var today = Domain.Calendar.ChinaTime.DateOf(now);
         if (!calendar.IsWorkingDay(today) || now < Domain.Calendar.ChinaTime.At(today, calendar.Hours.Periods[0].Start)) return 0;
         var open = await db.Appeals.AsNoTracking()
-            .Where(a => a.Tier == Tier.HighLevel && a.Status != AppealStatus.Closed && a.Status != AppealStatus.Merged && a.Status != AppealStatus.Invalid)
+            .Where(a => a.Tier == Tier.HighLevel && AppealStatuses.Open.Contains(a.Status))
             .OrderBy(a => a.CreatedAt).Select(a => new { a.Number, a.Title, a.CitizenName, a.JurisdictionId }).ToListAsync(ct);
         if (open.Count == 0) return 0;
         // One digest per county or city, addressed to it: a county's leaders never read the next county's cases.

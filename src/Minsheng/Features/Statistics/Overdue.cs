@@ -11,14 +11,9 @@ namespace Minsheng.Features.Statistics;
 /// </summary>
 public static class Overdue
 {
-    /// <summary>
-    /// The open statuses are listed rather than the terminal ones excluded: an IN list lets the database
-    /// read the few open appeals through the status index instead of visiting every closed one.
-    /// </summary>
+    /// <summary>Open appeals only (an IN list over the status index, see <see cref="AppealStatuses.Open"/>).</summary>
     public static Expression<Func<Appeal, bool>> At(DateTimeOffset now) => a =>
-        (a.Status == AppealStatus.Registered || a.Status == AppealStatus.PendingDispatch || a.Status == AppealStatus.Dispatched
-         || a.Status == AppealStatus.Claimed || a.Status == AppealStatus.InProgress || a.Status == AppealStatus.ReturnRequested
-         || a.Status == AppealStatus.PendingApproval || a.Status == AppealStatus.Replied || a.Status == AppealStatus.ReReview)
+        AppealStatuses.Open.Contains(a.Status)
         && ((a.ClaimedAt == null && a.SignForDue < now)
             || (a.ContactedAt == null && a.FirstContactDue < now)
             || (a.RepliedAt == null && a.ReplyDue < now)

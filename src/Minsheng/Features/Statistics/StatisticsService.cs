@@ -116,15 +116,16 @@ public sealed class StatisticsService(MinshengDb db, AppealScope scope, UnitTree
 
     // The day of a timestamp in China needs date arithmetic EF cannot express over the SQLite unix-ms column,
     // so the trend's row source is a small provider-specific SELECT that LINQ then filters and groups.
-    // SQLite: created_at is unix milliseconds; +8 h gives China time, / 86,400,000 the day number.
-    private const string SqliteDays =
-        "select id as \"Id\", channel as \"Channel\", status as \"Status\", (created_at + 28800000) / 86400000 as \"Day\" " +
+    // SQLite: created_at is unix milliseconds; adding the China offset gives China time, / 86,400,000 the day number.
+    private static readonly long ChinaOffsetMs = (long)Domain.Calendar.ChinaTime.Offset.TotalMilliseconds;
+    private static readonly string SqliteDays =
+        $"select id as \"Id\", channel as \"Channel\", status as \"Status\", (created_at + {ChinaOffsetMs}) / 86400000 as \"Day\" " +
         "from appeals where created_at >= {0} and created_at < {1}";
-    private const string SqliteDaysScan =
-        "select id as \"Id\", channel as \"Channel\", status as \"Status\", (created_at + 28800000) / 86400000 as \"Day\" " +
+    private static readonly string SqliteDaysScan =
+        $"select id as \"Id\", channel as \"Channel\", status as \"Status\", (created_at + {ChinaOffsetMs}) / 86400000 as \"Day\" " +
         "from appeals not indexed where created_at >= {0} and created_at < {1}";
-    private const string PostgresDays =
-        "select id as \"Id\", channel as \"Channel\", status as \"Status\", floor((extract(epoch from created_at) + 28800) / 86400)::bigint as \"Day\" " +
+    private static readonly string PostgresDays =
+        $"select id as \"Id\", channel as \"Channel\", status as \"Status\", floor((extract(epoch from created_at) + {ChinaOffsetMs / 1000}) / 86400)::bigint as \"Day\" " +
         "from appeals where created_at >= {0} and created_at < {1}";
 
     /// <summary>Registrations per China day and channel (and how many of them are closed), folded into days or weeks.</summary>

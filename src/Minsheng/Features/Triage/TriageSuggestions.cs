@@ -78,8 +78,8 @@ public sealed class TriageSuggestions(TriageService triage, AppealScope scope, A
         var since = clock.GetUtcNow().AddDays(-DuplicateDays);
         var exclude = input.ExcludeAppealId ?? 0;
         var candidates = await scope.Visible().AsNoTracking()
-            .Where(a => a.Id != exclude && a.Status != AppealStatus.Merged && a.Status != AppealStatus.Invalid)
-            .Where(a => a.CreatedAt >= since || a.Status != AppealStatus.Closed)
+            // Open appeals of any age, and recently closed ones; merged and invalid appeals are never duplicates to point at.
+            .Where(a => a.Id != exclude && (AppealStatuses.Open.Contains(a.Status) || (a.Status == AppealStatus.Closed && a.CreatedAt >= since)))
             .OrderByDescending(a => a.CreatedAt).Take(MaxCandidates)
             .Select(a => new { a.Id, a.Number, a.Title, a.Content, a.RegionUnitId, a.Address, a.Type, a.SubjectUnitId, a.CitizenName })
             .ToListAsync(ct);
