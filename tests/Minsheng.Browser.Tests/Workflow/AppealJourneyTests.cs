@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Minsheng.Browser.Tests.Infrastructure;
-using Minsheng.Tests.Infrastructure;
 using OpenQA.Selenium;
 
 namespace Minsheng.Browser.Tests.Workflow;
