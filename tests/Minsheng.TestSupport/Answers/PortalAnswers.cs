@@ -43,3 +43,6 @@ public sealed record PortalChoicesAnswer(PortalFaceAnswer Portal, IReadOnlyList<
 public sealed record PublicUnitAnswer(long Id, string Code, string Name, string Kind);
 
 public sealed record PortalSettingsAnswer(long UnitId, string Code, PortalFaceAnswer Shown);
+
+/// <summary>A row of the publicity desk's list of published cases.</summary>
+public sealed record PublishedCaseRowAnswer(long Id, long AppealId, string Number, string Title);
