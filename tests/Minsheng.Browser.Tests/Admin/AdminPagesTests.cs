@@ -114,8 +114,8 @@ public sealed class AdminPagesTests(BrowserFixture f)
         b.Select("placeUnitId", "王庄村");
         b.Submit("添加地名", "已将“老粮站测试点”加入地名库");
         b.TextOf("#places").ShouldContain("老粮站测试点");
-        b.Driver.FindElement(By.XPath("//tr[td[normalize-space()='老粮站测试点']]//button")).Click();
-        b.Driver.SwitchTo().Alert().Accept();
+        b.ClickOn(By.XPath("//tr[td[normalize-space()='老粮站测试点']]//button"));
+        b.AcceptConfirm();
         b.WaitForText("已从地名库删除");
         b.TextOf("#places").ShouldNotContain("老粮站测试点");
     }

@@ -1,5 +1,3 @@
-using OpenQA.Selenium;
-
 namespace Minsheng.Browser.Tests.Admin;
 
 /// <summary>
@@ -10,35 +8,18 @@ public static class BrowserSteps
 {
     public static void Submit(this Infrastructure.Browser b, string button, string expectedText, bool confirm = false)
     {
-        var old = b.Driver.FindElement(By.TagName("html"));
-        b.Click(button);
-        if (confirm) b.Driver.SwitchTo().Alert().Accept(); // the form asks before an irreversible step
-        WaitForNewPage(b, old, button);
+        b.AwaitNewPage(() =>
+        {
+            b.Click(button);
+            if (confirm) b.AcceptConfirm(); // the form asks before an irreversible step
+        }, button);
         b.WaitForText(expectedText);
     }
 
-    /// <summary>Ctrl+Enter in the focused field, then the answering page's text.</summary>
+    /// <summary>Keys (Ctrl+Enter) in the focused field, then the answering page's text.</summary>
     public static void SubmitWithKeys(this Infrastructure.Browser b, string keys, string expectedText)
     {
-        var old = b.Driver.FindElement(By.TagName("html"));
-        b.Driver.SwitchTo().ActiveElement().SendKeys(keys);
-        WaitForNewPage(b, old, keys);
+        b.AwaitNewPage(() => b.TypeIntoFocused(keys), keys);
         b.WaitForText(expectedText);
-    }
-
-    private static void WaitForNewPage(Infrastructure.Browser b, IWebElement old, string action)
-    {
-        try
-        {
-            b.Wait().Until(d =>
-            {
-                try { _ = old.TagName; return false; }
-                catch (WebDriverException e) when (Infrastructure.PageWait.IsReplacedNode(e)) { return true; }
-            });
-        }
-        catch (WebDriverTimeoutException)
-        {
-            throw new ShouldAssertException($"“{action}” sent no form: {b.Driver.Url} still shows\n{b.Text}");
-        }
     }
 }

@@ -1,4 +1,4 @@
-using System.Net.Http.Json;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Minsheng.Browser.Tests.Infrastructure;
 using Minsheng.Data;
@@ -11,7 +11,7 @@ namespace Minsheng.Browser.Tests.Admin;
 [Collection(BrowserCollection.Name)]
 public sealed class ConsoleTests(BrowserFixture f)
 {
-    private void Type(string keys) => f.Browser.Driver.SwitchTo().ActiveElement().SendKeys(keys);
+    private void Type(string keys) => f.Browser.TypeIntoFocused(keys);
 
     private Appeal AppealNumbered(string number)
     {
@@ -27,7 +27,7 @@ public sealed class ConsoleTests(BrowserFixture f)
         var b = f.Browser;
         b.SignIn("operator");
         b.Open("/console");
-        b.Driver.SwitchTo().ActiveElement().GetAttribute("id").ShouldBe("citizenPhone");
+        b.FocusedAttribute("id").ShouldBe("citizenPhone");
         Type("13955501234");
         Type(Keys.Tab); Type("李秀英");
         Type(Keys.Tab); // channel: 12345热线 stays
@@ -45,27 +45,26 @@ public sealed class ConsoleTests(BrowserFixture f)
         b.TextOf(".result a[href='/appeals/" + appeal.Id + "']").ShouldBe("查看诉求");
         b.Screenshot("console-registered");
         b.Click("再登记一件");
-        b.Wait().Until(d => d.FindElements(By.CssSelector(".result")).Count == 0);
-        b.Driver.SwitchTo().ActiveElement().GetAttribute("id").ShouldBe("citizenPhone");
+        b.WaitUntil(_ => !b.Has(".result"), "the form cleared for the next call");
+        b.FocusedAttribute("id").ShouldBe("citizenPhone");
     }
 
     [Fact]
     public async Task Matching_words_show_a_knowledge_answer_that_closes_the_call_once_confirmed()
     {
         var admin = await f.App.ApiAs("admin");
-        var article = await (await admin.PostAsJsonAsync("/api/knowledge", new
+        var article = await admin.Post("/api/knowledge", new
         {
             title = "犬只登记怎么办理", keywords = "养狗 犬只 狗证 登记",
             content = "城区养犬须在取得犬只后 30 日内到县公安局治安大队办理犬只登记，需携带身份证和犬只免疫证明，登记免费。",
-        })).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+        }).Expect<KnowledgeArticleAnswer>(HttpStatusCode.Created);
 
         // An earlier call on the same subject, for the "similar appeals" hint (no triage model is trained here).
         var desk = await f.App.ApiAs("operator");
-        var earlier = await (await desk.PostAsJsonAsync("/api/appeals", new
+        var earlierNumber = (await desk.Post("/api/appeals", new
         {
             channel = "Hotline12345", type = "Consultation", title = "养狗登记地点咨询", content = "询问犬只登记的办理地点。",
-        }, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
-        var earlierNumber = earlier!["summary"]!["number"]!.GetValue<string>();
+        }).Expect<AppealAnswer>(HttpStatusCode.Created)).Number;
 
         var b = f.Browser;
         b.SignIn("operator");
@@ -73,8 +72,8 @@ public sealed class ConsoleTests(BrowserFixture f)
         b.Fill("citizenPhone", "13800001111");
         b.Check("input[name=type][value=Consultation]");
         b.Fill("title", "养狗登记");
-        b.Find("#content").SendKeys("我家刚养了一只狗，想问一下犬只登记去哪里办，要带什么");
-        b.Wait().Until(d => d.FindElement(By.Id("hints")).Text.Contains("犬只登记怎么办理"));
+        b.Type("#content", "我家刚养了一只狗，想问一下犬只登记去哪里办，要带什么");
+        b.WaitForTextIn("#hints", "犬只登记怎么办理");
         b.TextOf("#hints").ShouldContain("30 日内");
         b.TextOf("#hints").ShouldContain(earlierNumber);
         b.Screenshot("console-knowledge-hit");
@@ -84,7 +83,7 @@ public sealed class ConsoleTests(BrowserFixture f)
         b.Submit("确认直接办结", "已登记并直接办结");
         var appeal = AppealNumbered(ShownNumber());
         appeal.Status.ShouldBe(AppealStatus.Closed);
-        appeal.Reply.ShouldBe(article!["content"]!.GetValue<string>());
+        appeal.Reply.ShouldBe(article.Content);
         appeal.CitizenPhone.ShouldBe("13800001111");
     }
 

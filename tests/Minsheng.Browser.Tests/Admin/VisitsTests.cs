@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Minsheng.Browser.Tests.Infrastructure;
 using Minsheng.Data;
 using Minsheng.Domain.Appeals;
-using OpenQA.Selenium;
 
 namespace Minsheng.Browser.Tests.Admin;
 
@@ -27,8 +26,8 @@ public sealed class VisitsTests(BrowserFixture f)
         b.Fill("rows[0].name", "王桂兰");
         b.Fill("rows[0].content", "村东头排水沟堵塞，下雨后积水进院子。");
         b.Click("添加一户");
-        b.Wait().Until(d => d.FindElements(By.Name("rows[1].content")).Count == 1);
-        b.Driver.SwitchTo().ActiveElement().GetAttribute("name").ShouldBe("rows[1].name");
+        b.WaitUntil(_ => b.Count("[name='rows[1].content']") == 1, "a second household row");
+        b.FocusedAttribute("name").ShouldBe("rows[1].name");
         b.Fill("rows[1].phone", "1390000");
         b.Select("rows[1].type", "建议");
         b.Fill("rows[1].content", "建议在村小学门口加装减速带。");

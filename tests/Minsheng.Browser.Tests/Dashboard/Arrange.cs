@@ -1,5 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using System.Net;
 using Minsheng.Browser.Tests.Infrastructure;
 using Minsheng.Data;
 using Minsheng.Domain.Accountability;
@@ -13,28 +12,18 @@ namespace Minsheng.Browser.Tests.Dashboard;
 /// <summary>Data the dashboard, board and inbox tests look at, made through the API or the domain (never by other tests).</summary>
 public static class Arrange
 {
-    public static async Task<JsonNode> Send(HttpClient client, string path, object? body = null)
-    {
-        var response = body is null && path.StartsWith("GET ", StringComparison.Ordinal)
-            ? await client.GetAsync(path[4..])
-            : await client.PostAsJsonAsync(path, body ?? new { });
-        var text = await response.Content.ReadAsStringAsync();
-        response.IsSuccessStatusCode.ShouldBeTrue($"{path}: {(int)response.StatusCode} {text}");
-        return string.IsNullOrEmpty(text) ? new JsonObject() : JsonNode.Parse(text)!;
-    }
-
     /// <summary>Registers an appeal at the desk and dispatches it to a unit; returns its id and number.</summary>
     public static async Task<(long Id, string Number)> DispatchedAppeal(BrowserApp app, string title, long unitId)
     {
         using var desk = await app.ApiAs("dispatcher");
-        var created = await Send(desk, "/api/appeals", new
+        var created = await desk.Post("/api/appeals", new
         {
             channel = "Hotline12345", type = "Complaint", tier = "Timely", categoryId = app.County.Roads.Id, title,
             content = title + "，请尽快处理。", regionUnitId = app.County.Village1.Id, citizenName = "王秀兰", citizenPhone = "13900001234",
-        });
-        var id = created["summary"]!["id"]!.GetValue<long>();
-        await Send(desk, $"/api/appeals/{id}/dispatch", new { leadUnitId = unitId });
-        return (id, created["summary"]!["number"]!.GetValue<string>());
+        }).Expect<AppealAnswer>(HttpStatusCode.Created);
+        var dispatched = await desk.Post($"/api/appeals/{created.Id}/dispatch", new { leadUnitId = unitId }).Expect<AppealAnswer>(HttpStatusCode.OK);
+        dispatched.Status.ShouldBe(AppealStatus.Dispatched);
+        return (created.Id, created.Number);
     }
 
     /// <summary>

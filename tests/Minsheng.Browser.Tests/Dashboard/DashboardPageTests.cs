@@ -1,5 +1,4 @@
 using Minsheng.Browser.Tests.Infrastructure;
-using OpenQA.Selenium;
 
 namespace Minsheng.Browser.Tests.Dashboard;
 
@@ -25,11 +24,10 @@ public sealed class DashboardPageTests(BrowserFixture f)
         B.TextOf("[data-kpi=response]").ShouldMatch(@"^(\d+\.\d%|—)$");
 
         // ECharts draws into a canvas; the same numbers are in a table for screen readers.
-        var canvas = B.Find("#chart-trend canvas");
-        canvas.Size.Width.ShouldBeGreaterThan(100);
+        B.Find("#chart-trend canvas").Size.Width.ShouldBeGreaterThan(100);
         B.Find("#chart-channel canvas");
         B.AttributeOf("#chart-trend", "role").ShouldBe("img");
-        B.All("figure.chart-card details table").Count.ShouldBe(5);
+        B.Count("figure.chart-card details table").ShouldBe(5);
 
         var units = B.TextOf("#units table");
         units.ShouldContain("县住房和城乡建设局");
@@ -39,10 +37,10 @@ public sealed class DashboardPageTests(BrowserFixture f)
 
         // Headers sort on the server; the sorted column says so to assistive technology.
         B.Click("当前超期");
-        B.Wait().Until(d => d.Url.Contains("sort=overdue"));
+        B.WaitUntil(d => d.Url.Contains("sort=overdue"), "the table sorted by 当前超期");
         B.TextOf("th[aria-sort]").ShouldContain("当前超期");
         B.AttributeOf("th[aria-sort]", "aria-sort").ShouldBe("descending");
-        var overdue = B.All("#units tbody td[data-label='当前超期']").Select(td => int.Parse(td.Text)).ToList();
+        var overdue = B.TextsOf("#units tbody td[data-label='当前超期']").Select(int.Parse).ToList();
         overdue.ShouldBe(overdue.OrderByDescending(x => x).ToList());
         overdue[0].ShouldBeGreaterThanOrEqualTo(1);
     }
@@ -53,7 +51,7 @@ public sealed class DashboardPageTests(BrowserFixture f)
         B.SignIn("analyst");
         B.Open("/dashboard");
         B.WaitForText("统计分析");
-        B.Find("input[name=range][value=custom]").Click();
+        B.ClickOn("input[name=range][value=custom]");
         SetDate("from", "2026-11-20");
         SetDate("to", "2026-11-01");
         B.Click("查询");
@@ -68,7 +66,7 @@ public sealed class DashboardPageTests(BrowserFixture f)
     {
         B.SignIn("housing-handler");
         B.Open("/dashboard");
-        B.Wait().Until(d => new Uri(d.Url).AbsolutePath == "/denied");
+        B.WaitForPath("/denied");
         using var api = await f.App.ApiAs("housing-head");
         (await api.GetAsync("/api/statistics/overview")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
     }
@@ -81,13 +79,12 @@ public sealed class DashboardPageTests(BrowserFixture f)
         phone.SignIn("leader");
         phone.Open("/dashboard");
         phone.Find("#chart-trend canvas");
-        var overflow = (long)((IJavaScriptExecutor)phone.Driver).ExecuteScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth")!;
+        var overflow = (long)phone.Run("return document.documentElement.scrollWidth - document.documentElement.clientWidth")!;
         overflow.ShouldBe(0L);
         phone.Screenshot("dashboard-phone");
     }
 
     /// <summary>Date inputs take keystrokes in the browser's locale; setting the value is locale-free.</summary>
     private void SetDate(string name, string value) =>
-        ((IJavaScriptExecutor)B.Driver).ExecuteScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', { bubbles: true }))",
-            B.Find($"input[name={name}]"), value);
+        B.RunOn($"input[name={name}]", "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', { bubbles: true }))", value);
 }

@@ -1,4 +1,5 @@
 using Minsheng.Browser.Tests.Infrastructure;
+using System.Net;
 using OpenQA.Selenium;
 
 namespace Minsheng.Browser.Tests.Dashboard;
@@ -13,23 +14,24 @@ public sealed class InboxPageTests(BrowserFixture f)
     {
         var (appealId, number) = await Arrange.DispatchedAppeal(f.App, "消息测试：公园健身器材损坏", f.App.County.CityMgmt.Id);
         using (var leader = await f.App.ApiAs("leader"))
-            await Arrange.Send(leader, $"/api/appeals/{appealId}/supervision-orders",
-                new { kind = "SupervisionOrder", instruction = "请三日内修复健身器材", dueAt = f.App.Clock.GetUtcNow().AddDays(3) });
+            await leader.Post($"/api/appeals/{appealId}/supervision-orders",
+                new { kind = "SupervisionOrder", instruction = "请三日内修复健身器材", dueAt = f.App.Clock.GetUtcNow().AddDays(3) }).Expect(HttpStatusCode.Created);
         using var head = await f.App.ApiAs("city-head");
-        var notice = (await Arrange.Send(head, "GET /api/notifications")).AsArray()
-            .Single(n => n!["body"]!.GetValue<string>().Contains("请三日内修复健身器材"))!;
-        var id = notice["id"]!.GetValue<long>();
+        var notice = (await head.Expect<List<NotificationAnswer>>("/api/notifications")).Single(n => n.Body.Contains("请三日内修复健身器材"));
+        notice.AppealId.ShouldBe(appealId);
+        notice.Read.ShouldBeFalse();
+        var id = notice.Id;
 
         B.SignIn("city-head");
         B.Open("/inbox?unread=true");
-        var item = B.Find($"#notice-{id}");
-        item.Text.ShouldContain($"督办单：{number}");
-        item.Text.ShouldContain("请三日内修复健身器材");
-        item.GetAttribute("class")!.ShouldContain("unread");
-        item.FindElement(By.LinkText("查看诉求")).GetAttribute("href").ShouldEndWith($"/appeals/{appealId}");
+        var item = $"#notice-{id}";
+        B.TextOf(item).ShouldContain($"督办单：{number}");
+        B.TextOf(item).ShouldContain("请三日内修复健身器材");
+        B.AttributeOf(item, "class")!.ShouldContain("unread");
+        B.AttributeOf(By.XPath($"//*[@id='notice-{id}']//a[normalize-space()='查看诉求']"), "href")!.ShouldEndWith($"/appeals/{appealId}");
         B.Screenshot("inbox");
 
-        item.FindElement(By.XPath(".//button[normalize-space()='标为已读']")).Click();
+        B.ClickIn(item, "标为已读");
         B.WaitForText("已标为已读");
         B.Path_.ShouldBe("/inbox?unread=true");
         B.Has($"#notice-{id}").ShouldBeFalse(); // the unread list no longer holds it
@@ -37,8 +39,7 @@ public sealed class InboxPageTests(BrowserFixture f)
         B.Open("/inbox");
         B.AttributeOf($"#notice-{id}", "class").ShouldBe("read");
         B.TextOf($"#notice-{id}").ShouldContain("已读");
-        var after = (await Arrange.Send(head, "GET /api/notifications")).AsArray().Single(n => n!["id"]!.GetValue<long>() == id)!;
-        after["read"]!.GetValue<bool>().ShouldBeTrue();
+        (await head.Expect<List<NotificationAnswer>>("/api/notifications")).Single(n => n.Id == id).Read.ShouldBeTrue();
     }
 
     [Fact]

@@ -20,17 +20,17 @@ public sealed class SuperviseBoardTests(BrowserFixture f)
         B.Path_.ShouldBe("/supervise");
         B.Select("unit", "县城市管理局");
         B.Click("筛选");
-        B.Wait().Until(d => d.Url.Contains("unit="));
+        B.WaitUntil(d => d.Url.Contains("unit="), "the filtered board");
         B.WaitForText(number);
-        var row = B.Find($"a[href='/appeals/{id}']").FindElement(By.XPath("./ancestor::tr"));
-        row.Text.ShouldContain("签收");
-        row.FindElement(By.CssSelector("td[data-label='超期时长']")).Text.ShouldContain("工作");
+        var row = $"tr:has(a[href='/appeals/{id}'])";
+        B.TextOf(row).ShouldContain("签收");
+        B.TextOf($"{row} td[data-label='超期时长']").ShouldContain("工作");
         B.Screenshot("supervise-overdue");
 
-        row.FindElement(By.LinkText("督办")).Click();
-        B.Wait().Until(d => d.Url.Contains("/supervise/orders"));
+        B.ClickIn(row, "督办");
+        B.WaitUntil(d => d.Url.Contains("/supervise/orders"), "the order form");
         B.AttributeOf("#appeal", "value").ShouldBe(number);
-        B.Find("input[name=kind][value=AssignmentLetter]").Click();
+        B.ClickOn("input[name=kind][value=AssignmentLetter]");
         B.Fill("instruction", "请城管局两日内清理排水沟并报告结果");
         B.Click("下发");
         B.WaitForText($"已对诉求 {number} 下发交办函，已通知县城市管理局");
@@ -39,8 +39,8 @@ public sealed class SuperviseBoardTests(BrowserFixture f)
 
         // The unit hears of it in its inbox, as the API promises.
         using var head = await f.App.ApiAs("city-head");
-        var inbox = await Arrange.Send(head, "GET /api/notifications");
-        inbox.AsArray().ShouldContain(n => n!["body"]!.GetValue<string>().Contains("请城管局两日内清理排水沟并报告结果"));
+        var inbox = await head.Expect<List<NotificationAnswer>>("/api/notifications");
+        inbox.ShouldContain(n => n.Body.Contains("请城管局两日内清理排水沟并报告结果") && n.AppealId == id);
     }
 
     [Fact]
@@ -64,42 +64,41 @@ public sealed class SuperviseBoardTests(BrowserFixture f)
 
         B.SignIn("supervisor");
         B.Open("/supervise/leads?status=Open");
-        var lead = B.Find($"#lead-{leadId}");
-        lead.Text.ShouldContain(number);
-        lead.FindElement(By.XPath(".//summary[normalize-space()='认定']")).Click();
-        lead.FindElement(By.CssSelector("input[name=measure][value=Talk]")).Click();
-        lead.FindElement(By.CssSelector($"#comment-{leadId}")).SendKeys("约谈住建局分管负责人");
+        var lead = $"#lead-{leadId}";
+        B.TextOf(lead).ShouldContain(number);
+        B.ClickIn(lead, "认定");
+        B.ClickOn($"{lead} input[name=measure][value=Talk]");
+        B.Type($"#comment-{leadId}", "约谈住建局分管负责人");
         B.Screenshot("supervise-leads");
-        lead.FindElement(By.XPath(".//button[normalize-space()='确认认定']")).Click();
+        B.ClickIn(lead, "确认认定");
         B.WaitForText($"已认定线索 #{leadId}");
 
         // Dismissing needs a reason: the error shows in that lead's own form, which stays open.
-        var other = B.Find($"#lead-{dismissId}");
-        other.FindElement(By.XPath(".//summary[normalize-space()='不予采纳']")).Click();
-        other.FindElement(By.XPath(".//button[normalize-space()='不予采纳']")).Click();
+        var other = $"#lead-{dismissId}";
+        B.ClickOn(By.XPath($"//*[@id='lead-{dismissId}']//summary[normalize-space()='不予采纳']"));
+        B.ClickOn(By.XPath($"//*[@id='lead-{dismissId}']//button[normalize-space()='不予采纳']"));
         B.WaitForText("不予采纳的理由不能为空");
-        other = B.Find($"#lead-{dismissId}");
-        other.FindElement(By.CssSelector($"#reason-{dismissId}")).GetAttribute("aria-invalid").ShouldBe("true");
-        other.FindElement(By.CssSelector($"#reason-{dismissId}")).SendKeys("经核实已按期签收，系统记录延迟");
-        other.FindElement(By.XPath(".//button[normalize-space()='不予采纳']")).Click();
+        B.AttributeOf($"{other} #reason-{dismissId}", "aria-invalid").ShouldBe("true");
+        B.Type($"{other} #reason-{dismissId}", "经核实已按期签收，系统记录延迟");
+        B.ClickOn(By.XPath($"//*[@id='lead-{dismissId}']//button[normalize-space()='不予采纳']"));
         B.WaitForText($"线索 #{dismissId} 已不予采纳");
 
         B.Open("/supervise/leads?status=Confirmed");
         B.TextOf($"#lead-{leadId}").ShouldContain("措施：约谈");
-        B.Find($"#lead-{leadId}").FindElement(By.XPath(".//button[normalize-space()='申请曝光']")).Click();
-        B.Driver.SwitchTo().Alert().Accept();
+        B.ClickIn(lead, "申请曝光");
+        B.AcceptConfirm();
         B.WaitForText("待领导批准");
 
         // Approving publication is the leader's; the supervisor's page offers no button for it and the handler refuses.
         B.Has($"#lead-{leadId} form[action*=ApprovePublication]").ShouldBeFalse();
         PostFromPage($"/supervise/leads?handler=ApprovePublication", leadId);
-        B.Wait().Until(d => new Uri(d.Url).AbsolutePath == "/denied");
+        B.WaitForPath("/denied");
 
         B.SignIn("leader");
         B.Open("/supervise/leads?status=PublicationRequested");
         B.Has($"#lead-{leadId} summary").ShouldBeFalse(); // leaders neither confirm nor dismiss
-        B.Find($"#lead-{leadId}").FindElement(By.XPath(".//button[normalize-space()='批准曝光']")).Click();
-        B.Driver.SwitchTo().Alert().Accept();
+        B.ClickIn(lead, "批准曝光");
+        B.AcceptConfirm();
         B.WaitForText($"已批准线索 #{leadId} 在曝光台公开");
 
         using var scope = f.App.App.Services.CreateScope();
@@ -111,7 +110,7 @@ public sealed class SuperviseBoardTests(BrowserFixture f)
 
     /// <summary>Submits a form the page does not offer, with the page's own antiforgery token, as a crafted request would.</summary>
     private void PostFromPage(string action, long id) =>
-        ((IJavaScriptExecutor)B.Driver).ExecuteScript("""
+        B.Run("""
             const f = document.createElement('form');
             f.method = 'post'; f.action = arguments[0];
             for (const [k, v] of [['id', arguments[1]], ['__RequestVerificationToken', document.querySelector('meta[name=csrf-token]').content]]) {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Minsheng.Tests.Infrastructure;
 
 namespace Minsheng.Browser.Tests.Infrastructure;
 
@@ -13,8 +12,8 @@ namespace Minsheng.Browser.Tests.Infrastructure;
 /// </summary>
 public sealed class BrowserApp : IAsyncDisposable
 {
-    public const string Password = "Test-Passw0rd";
-    public static readonly DateTimeOffset Start = new(2026, 11, 16, 1, 30, 0, TimeSpan.Zero);
+    public const string Password = TestCounty.Password;
+    public static readonly DateTimeOffset Start = FakeClock.MondayMorning;
 
     public WebApplication App { get; }
     public FakeClock Clock { get; }

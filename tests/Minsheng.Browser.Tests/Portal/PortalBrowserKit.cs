@@ -1,7 +1,8 @@
-using System.Net.Http.Json;
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Minsheng.Browser.Tests.Infrastructure;
 using Minsheng.Data;
+using Minsheng.Domain.Appeals;
 
 namespace Minsheng.Browser.Tests.Portal;
 
@@ -28,37 +29,31 @@ public static class PortalBrowserKit
         return await scope.ServiceProvider.GetRequiredService<MinshengDb>().Appeals.Where(a => a.Number == number).SelectMany(a => a.Attachments).CountAsync();
     }
 
-    private static async Task Ok(Task<HttpResponseMessage> call)
-    {
-        var response = await call;
-        if (!response.IsSuccessStatusCode) throw new ShouldAssertException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-    }
-
     /// <summary>Dispatched to the housing bureau, replied and approved; with <paramref name="close"/> also a satisfied callback.</summary>
     public static async Task ReplyAsync(BrowserApp app, long id, string reply, bool close = false)
     {
-        var dispatcher = await app.ApiAs("dispatcher");
-        var handler = await app.ApiAs("housing-handler");
-        await Ok(dispatcher.PostAsJsonAsync($"/api/appeals/{id}/dispatch", new { leadUnitId = app.County.Housing.Id }));
-        await Ok(handler.PostAsJsonAsync($"/api/appeals/{id}/claim", new { }));
-        await Ok(handler.PostAsJsonAsync($"/api/appeals/{id}/reply", new { content = reply }));
-        await Ok((await app.ApiAs("housing-head")).PostAsJsonAsync($"/api/appeals/{id}/approve-reply", new { }));
-        if (close) await Ok(dispatcher.PostAsJsonAsync($"/api/appeals/{id}/callback", new { outcome = "Satisfied", resolved = true }));
+        using var dispatcher = await app.ApiAs("dispatcher");
+        using var handler = await app.ApiAs("housing-handler");
+        using var head = await app.ApiAs("housing-head");
+        await dispatcher.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = app.County.Housing.Id }).Expect<AppealAnswer>(HttpStatusCode.OK);
+        await handler.Post($"/api/appeals/{id}/claim").Expect<AppealAnswer>(HttpStatusCode.OK);
+        await handler.Post($"/api/appeals/{id}/reply", new { content = reply }).Expect<AppealAnswer>(HttpStatusCode.OK);
+        (await head.Post($"/api/appeals/{id}/approve-reply").Expect<AppealAnswer>(HttpStatusCode.OK)).Status.ShouldBe(AppealStatus.Replied);
+        if (close)
+            (await dispatcher.Post($"/api/appeals/{id}/callback", new { outcome = "Satisfied", resolved = true }).Expect<AppealAnswer>(HttpStatusCode.OK))
+                .Status.ShouldBe(AppealStatus.Closed);
     }
 
     /// <summary>A closed appeal submitted through the public API; returns its id and number.</summary>
     public static async Task<(long Id, string Number)> ClosedAppealAsync(BrowserApp app, string title, string content, string? name = null, string? phone = null)
     {
         using var anon = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var response = await anon.PostAsJsonAsync("/api/public/appeals", new { type = "Complaint", title, content, name, phone });
-        await Ok(Task.FromResult(response));
-        var number = (await response.Content.ReadFromJsonAsync<Receipt>())!.Number;
+        var number = (await anon.Post("/api/public/appeals", new { type = "Complaint", title, content, name, phone })
+            .Expect<ReceiptAnswer>(HttpStatusCode.Created)).Number;
         var id = await IdOf(app, number);
         await ReplyAsync(app, id, "经现场查看，问题已整改完毕，感谢您的监督。", close: true);
         return (id, number);
     }
-
-    private sealed record Receipt(string Number, string QueryCode);
 
     /// <summary>
     /// Waits for a page load to land on <paramref name="path"/> showing <paramref name="text"/> (the wait reads the old
@@ -66,17 +61,11 @@ public static class PortalBrowserKit
     /// </summary>
     public static void Arrive(this Infrastructure.Browser browser, string path, string text)
     {
-        try
-        {
-            browser.Wait().Until(d => new Uri(d.Url).AbsolutePath == path && d.FindElement(OpenQA.Selenium.By.TagName("body")).Text.Contains(text));
-        }
-        catch (OpenQA.Selenium.WebDriverTimeoutException)
-        {
-            throw new ShouldAssertException($"never reached {path} showing “{text}”; at {browser.Driver.Url}:\n{browser.Text}");
-        }
+        browser.WaitForPath(path);
+        browser.WaitForText(text);
     }
 
     /// <summary>True when the page is no wider than the window: nothing to scroll sideways on a phone.</summary>
     public static bool FitsWidth(Infrastructure.Browser browser) =>
-        Convert.ToInt64(browser.Driver.ExecuteScript("return document.documentElement.scrollWidth - window.innerWidth;")) <= 0;
+        Convert.ToInt64(browser.Run("return document.documentElement.scrollWidth - window.innerWidth;")) <= 0;
 }

@@ -8,7 +8,7 @@ public sealed class PortalPageTests(BrowserFixture f)
 {
     private Infrastructure.Browser B => f.Browser;
 
-    private void Anonymous() => B.Driver.Manage().Cookies.DeleteAllCookies();
+    private void Anonymous() => B.SignOut();
 
     [Fact]
     public async Task A_citizen_submits_with_a_photo_tracks_the_appeal_and_rates_the_reply()
@@ -18,13 +18,13 @@ public sealed class PortalPageTests(BrowserFixture f)
         B.Screenshot("portal-home");
         B.Click("我要反映");
         B.Arrive("/submit", "诉求性质");
-        B.Find("input[name=type][value=Complaint]").Click();
+        B.ClickOn("input[name=type][value=Complaint]");
         B.Select("categoryId", "道路设施");
         B.Fill("title", "王庄村村口路灯不亮");
         B.Fill("content", "王庄村村口的路灯坏了两个星期，晚上出行很不方便，请尽快维修。");
         B.Select("township", "城关镇");
         // htmx replaces the village list with the township's villages only.
-        B.Wait().Until(_ => B.All("#village optgroup").Count == 0 && B.All("#village option").Any(o => o.Text == "王庄村"));
+        B.WaitUntil(_ => B.Count("#village optgroup") == 0 && B.TextsOf("#village option").Contains("王庄村"), "the township's villages only");
         B.Select("village", "王庄村");
         B.Fill("address", "村口公交站旁");
         B.Fill("name", "赵六");
@@ -32,7 +32,7 @@ public sealed class PortalPageTests(BrowserFixture f)
         var photo = PortalBrowserKit.PngFile();
         try
         {
-            B.Find("#photos").SendKeys(photo);
+            B.Type("#photos", photo);
             B.Screenshot("portal-submit");
             B.Click("提交");
             B.Arrive("/submitted", "提交成功");
@@ -62,7 +62,7 @@ public sealed class PortalPageTests(BrowserFixture f)
         B.Click("查询");
         B.Arrive("/track", "评价答复");
         B.TextOf("#reply").ShouldContain("恢复照明");
-        B.Find("input[name=rating][value=Satisfied]").Click();
+        B.ClickOn("input[name=rating][value=Satisfied]");
         B.Fill("comment", "修得很快，谢谢！");
         B.Screenshot("portal-track-rate");
         B.Click("提交评价");
@@ -84,7 +84,7 @@ public sealed class PortalPageTests(BrowserFixture f)
         B.AttributeOf("#title", "aria-invalid").ShouldBe("true");
         B.AttributeOf("#title", "aria-describedby")!.ShouldContain("title-error");
         // Each message sits in the same field block as its input.
-        B.Find("#title-error").FindElement(By.XPath("..")).FindElement(By.Id("title")).ShouldNotBeNull();
+        B.Count("*:has(> #title-error) #title").ShouldBe(1);
         B.Screenshot("portal-submit-errors");
     }
 
@@ -108,13 +108,13 @@ public sealed class PortalPageTests(BrowserFixture f)
         phone.Driver.ExecuteCdpCommand("Emulation.setDeviceMetricsOverride",
             new Dictionary<string, object?> { ["width"] = 390, ["height"] = 844, ["deviceScaleFactor"] = 1, ["mobile"] = true });
         phone.Open("/");
-        Convert.ToInt64(phone.Driver.ExecuteScript("return window.innerWidth;")).ShouldBe(390);
+        Convert.ToInt64(phone.Run("return window.innerWidth;")).ShouldBe(390);
         PortalBrowserKit.FitsWidth(phone).ShouldBeTrue();
         phone.Screenshot("portal-phone-home");
         phone.Click("菜单");
         phone.Click("我要反映");
         phone.Arrive("/submit", "诉求性质");
-        phone.Find("input[name=type][value=Help]").Click();
+        phone.ClickOn("input[name=type][value=Help]");
         phone.Fill("title", "小区停水求助");
         phone.Fill("content", "东湖社区三号楼从昨晚开始停水，家里有老人，请帮忙联系处理。");
         PortalBrowserKit.FitsWidth(phone).ShouldBeTrue();
@@ -136,7 +136,7 @@ public sealed class PortalPageTests(BrowserFixture f)
         B.Open("/stats");
         B.WaitForText("各单位办理统计");
         B.Click("近 365 天");
-        B.Wait().Until(d => d.Url.EndsWith("days=365"));
+        B.WaitUntil(d => d.Url.EndsWith("days=365"), "the 365-day figures");
         B.Arrive("/stats", "各单位办理统计");
         B.TextOf(".tabs a[aria-current=page]").ShouldBe("近 365 天");
         B.Screenshot("portal-stats");
@@ -145,9 +145,9 @@ public sealed class PortalPageTests(BrowserFixture f)
         B.WaitForText("县住房和城乡建设局");
         B.Fill("q", "城关");
         // Alpine filters while typing; the plain GET form does the same without script.
-        B.Wait().Until(_ => !B.IsShown("tr[data-search^='县住房和城乡建设局']"));
+        B.WaitUntil(_ => !B.IsShown("tr[data-search^='县住房和城乡建设局']"), "the directory filtered");
         B.IsShown("tr[data-search^='城关镇']").ShouldBeTrue();
-        B.Driver.FindElement(By.XPath("//h2[normalize-space()='县直部门']")).Displayed.ShouldBeFalse("a section with no match is hidden");
+        B.IsShown(By.XPath("//h2[normalize-space()='县直部门']")).ShouldBeFalse("a section with no match is hidden");
         B.Screenshot("portal-directory");
     }
 }

@@ -27,10 +27,10 @@ public sealed class PublicityPageTests(BrowserFixture f)
         B.Click("公开发布");
         B.Arrive("/publicity", "已公开：学校门口上下学乱停车");
 
-        B.Driver.Manage().Cookies.DeleteAllCookies();
+        B.SignOut();
         B.Open("/cases");
         B.Click("学校门口上下学乱停车");
-        B.Wait().Until(d => new Uri(d.Url).AbsolutePath.StartsWith("/cases/"));
+        B.WaitUntil(d => new Uri(d.Url).AbsolutePath.StartsWith("/cases/"), "a published case");
         B.WaitForText("办理答复");
         B.TextOf("#case-content").ShouldNotContain("13611112222");
         B.TextOf("#case-content").ShouldNotContain("孙七");
@@ -41,7 +41,7 @@ public sealed class PublicityPageTests(BrowserFixture f)
         B.SignIn("publicity");
         B.Open($"/publicity?tab=published&q={number}");
         B.WaitForText("学校门口上下学乱停车");
-        ((OpenQA.Selenium.IJavaScriptExecutor)B.Driver).ExecuteScript("window.confirm = () => true;");
+        B.Run("window.confirm = () => true;");
         B.Click("撤回公开");
         B.Arrive("/publicity", "已撤回公开");
         B.Text.ShouldNotContain("学校门口上下学乱停车");

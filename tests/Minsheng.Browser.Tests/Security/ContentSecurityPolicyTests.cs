@@ -1,5 +1,4 @@
 using Minsheng.Browser.Tests.Infrastructure;
-using OpenQA.Selenium;
 
 namespace Minsheng.Browser.Tests.Security;
 
@@ -24,7 +23,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture f)
     public void No_page_has_anything_refused_by_the_policy()
     {
         var b = f.Browser;
-        b.Driver.Manage().Cookies.DeleteAllCookies();
+        b.SignOut();
         b.CspRefusals(); // start from an empty log
         var refused = new List<string>();
         foreach (var path in new[] { "/", "/submit", "/track", "/cases", "/stats", "/directory", "/login" })
@@ -52,19 +51,17 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture f)
         using var phone = new Infrastructure.Browser(f.App.BaseUrl, 390, 844);
         // The menu button (Alpine, CSP build) opens the menu on a narrow screen.
         phone.Open("/");
-        var toggle = phone.Visible(".menu-toggle");
-        toggle.GetAttribute("aria-expanded").ShouldBe("false");
-        toggle.Click();
-        phone.Wait().Until(_ => phone.Find(".menu-toggle").GetAttribute("aria-expanded") == "true");
-        phone.Find("#main-menu").GetAttribute("class")!.ShouldContain("open");
+        phone.AttributeOf(".menu-toggle", "aria-expanded").ShouldBe("false");
+        phone.ClickOn(".menu-toggle");
+        phone.WaitUntil(_ => phone.AttributeOf(".menu-toggle", "aria-expanded") == "true", "the menu opened");
+        phone.AttributeOf("#main-menu", "class")!.ShouldContain("open");
 
         // The dashboard period switches to 自定义 when a date is typed (x-model in the CSP build).
         phone.SignIn("leader");
         phone.Open("/dashboard");
-        phone.Find("input[name=range][value='7']").Click();
-        ((IJavaScriptExecutor)phone.Driver).ExecuteScript(
-            "arguments[0].value = '2026-01-01'; arguments[0].dispatchEvent(new Event('input', { bubbles: true }))", phone.Find("#from"));
-        phone.Wait().Until(d => d.FindElement(By.CssSelector("input[name=range][value=custom]")).Selected);
+        phone.ClickOn("input[name=range][value='7']");
+        phone.RunOn("#from", "arguments[0].value = '2026-01-01'; arguments[0].dispatchEvent(new Event('input', { bubbles: true }))");
+        phone.WaitUntil(_ => phone.IsSelected("input[name=range][value=custom]"), "自定义 chosen");
         phone.CspRefusals().ShouldBeEmpty();
     }
 }

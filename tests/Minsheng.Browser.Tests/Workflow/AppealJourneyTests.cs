@@ -1,8 +1,7 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Minsheng.Browser.Tests.Infrastructure;
+using Minsheng.Domain.Appeals;
 using Minsheng.Features.Appeals.Actions;
-using Minsheng.Tests.Infrastructure;
 using OpenQA.Selenium;
 
 namespace Minsheng.Browser.Tests.Workflow;
@@ -23,11 +22,11 @@ public sealed class AppealJourneyTests(BrowserFixture f)
         {
             type, categoryId = f.App.County.Roads.Id, title, content = title + "，已经持续一周，请相关部门尽快处理。",
             regionUnitId = f.App.County.Village1.Id, name = "李秀英", phone = "13912344321",
-        }).Expect(HttpStatusCode.Created);
-        var number = receipt["number"]!.GetValue<string>();
+        }).Expect<ReceiptAnswer>(HttpStatusCode.Created);
         using var desk = await f.App.ApiAs("dispatcher");
-        var page = await desk.Expect($"/api/appeals?q={number}");
-        return (page["items"]![0]!["id"]!.GetValue<long>(), number);
+        var found = (await desk.Expect<PageAnswer<AppealSummaryAnswer>>($"/api/appeals?q={receipt.Number}")).Items.ShouldHaveSingleItem();
+        found.Number.ShouldBe(receipt.Number);
+        return (found.Id, receipt.Number);
     }
 
     /// <summary>
@@ -48,19 +47,19 @@ public sealed class AppealJourneyTests(BrowserFixture f)
     /// <summary>A citizen files on the portal's form; returns the receipt.</summary>
     private (string Number, string Code) SubmitOnPortal(string title)
     {
-        B.Driver.Manage().Cookies.DeleteAllCookies();
+        B.SignOut();
         B.Open("/submit");
-        B.Find("input[name=type][value=Complaint]").Click();
+        B.ClickOn("input[name=type][value=Complaint]");
         B.Select("categoryId", "道路设施");
         B.Fill("title", title);
         B.Fill("content", title + "，已经持续一周，晚上出行很危险，请相关部门尽快处理。");
         B.Select("township", "城关镇");
-        B.Wait().Until(_ => B.All("#village option").Any(o => o.Text == "王庄村"));
+        B.WaitUntil(_ => B.TextsOf("#village option").Contains("王庄村"), "the township's villages");
         B.Select("village", "王庄村");
         B.Fill("name", "李秀英");
         B.Fill("phone", "13912344321");
         B.Click("提交");
-        B.Wait().Until(d => new Uri(d.Url).AbsolutePath == "/submitted");
+        B.WaitForPath("/submitted");
         return (B.TextOf("#receipt-number"), B.TextOf("#receipt-code"));
     }
 
@@ -69,7 +68,7 @@ public sealed class AppealJourneyTests(BrowserFixture f)
     {
         var (number, code) = SubmitOnPortal("城关镇王庄村路面塌陷");
         using (var lookup = await f.App.ApiAs("dispatcher"))
-            (await lookup.Expect($"/api/appeals?q={number}"))["total"]!.GetValue<int>().ShouldBe(1);
+            (await lookup.Expect<PageAnswer<AppealSummaryAnswer>>($"/api/appeals?q={number}")).Items.ShouldHaveSingleItem().Channel.ShouldBe(Channel.PublicPortal);
 
         // Dispatcher: the workbench lists it; dispatch to the housing bureau from the appeal page.
         B.SignIn("dispatcher");
@@ -126,13 +125,14 @@ public sealed class AppealJourneyTests(BrowserFixture f)
 
         var id = long.Parse(new Uri(B.Driver.Url).AbsolutePath.Split('/')[^1]);
         using var api = await f.App.ApiAs("dispatcher");
-        var detail = await api.Expect($"/api/appeals/{id}");
-        detail["summary"]!["status"]!.GetValue<string>().ShouldBe("Closed");
-        detail["timeline"]!.AsArray().Select(t => t!["action"]!.GetValue<string>())
-            .ShouldBe(["Register", "Dispatch", "Claim", "RecordContact", "SubmitReply", "ApproveReply", "CallbackSatisfied"]);
+        var detail = await api.Expect<AppealAnswer>($"/api/appeals/{id}");
+        detail.Number.ShouldBe(number);
+        detail.Status.ShouldBe(AppealStatus.Closed);
+        detail.Actions.ShouldBe([AppealAction.Register, AppealAction.Dispatch, AppealAction.Claim, AppealAction.RecordContact,
+            AppealAction.SubmitReply, AppealAction.ApproveReply, AppealAction.CallbackSatisfied]);
 
         // The citizen sees the outcome and the reply with the number and code, and rates it; staff see the rating.
-        B.Driver.Manage().Cookies.DeleteAllCookies();
+        B.SignOut();
         B.Open($"/track?number={number}");
         B.Fill("code", code);
         B.Click("查询");
@@ -140,7 +140,7 @@ public sealed class AppealJourneyTests(BrowserFixture f)
         B.TextOf("#status").ShouldBe("办结");
         B.TextOf("#reply").ShouldContain("塌陷路面已于今日修复完毕");
         B.Text.ShouldNotContain("已电话联系群众"); // internal steps stay internal
-        B.Find("input[name=rating][value=Satisfied]").Click();
+        B.ClickOn("input[name=rating][value=Satisfied]");
         B.Click("提交评价");
         B.WaitForText("感谢您的评价");
         B.SignIn("dispatcher");
@@ -172,13 +172,13 @@ public sealed class AppealJourneyTests(BrowserFixture f)
             subjectUnitId = f.App.County.Housing.Id, citizenName = "王建国", citizenPhone = "13700001111",
         });
         using var dispatcher = await f.App.ApiAs("dispatcher");
-        await dispatcher.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = f.App.County.Housing.Id, overrideReason = "收费事项仅该局可查处" })
-            .Expect(HttpStatusCode.OK);
+        (await dispatcher.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = f.App.County.Housing.Id, overrideReason = "收费事项仅该局可查处" })
+            .Expect<AppealAnswer>(HttpStatusCode.OK)).Summary.LeadUnitId.ShouldBe(f.App.County.Housing.Id);
 
         B.SignIn("housing-handler");
         B.Open($"/appeals/{id}");
         B.WaitForText("诉求人信息依规不向本单位显示");
-        var html = B.Driver.PageSource;
+        var html = B.Html;
         html.ShouldNotContain("王建国");
         html.ShouldNotContain("王**");
         html.ShouldNotContain("1111");
@@ -191,12 +191,12 @@ public sealed class AppealJourneyTests(BrowserFixture f)
         B.TextOf("#citizen").ShouldContain("王**");
         B.Click("查看完整信息");
         B.Fill("reason", "核实举报线索");
-        B.Find("details[open] form button[type=submit]").Click();
+        B.ClickOn("details[open] form button[type=submit]");
         B.WaitForText("本次查阅已登记");
         B.TextOf("#citizen").ShouldContain("13700001111");
         using var supervisor = await f.App.ApiAs("supervisor");
-        var log = await supervisor.Expect("/api/access-log");
-        log.AsArray().ShouldContain(e => e!["reason"]!.GetValue<string>() == "核实举报线索" && e["appealId"]!.GetValue<long>() == id);
+        var log = await supervisor.Expect<List<AccessAnswer>>("/api/access-log");
+        log.ShouldContain(e => e.Reason == "核实举报线索" && e.AppealId == id && e.Username == "dispatcher");
     }
 
     [Fact]
@@ -204,7 +204,8 @@ public sealed class AppealJourneyTests(BrowserFixture f)
     {
         var (id, number) = await PublicAppeal("王庄村自来水水压不足");
         using var dispatcher = await f.App.ApiAs("dispatcher");
-        await dispatcher.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = f.App.County.Housing.Id }).Expect(HttpStatusCode.OK);
+        (await dispatcher.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = f.App.County.Housing.Id }).Expect<AppealAnswer>(HttpStatusCode.OK))
+            .Status.ShouldBe(AppealStatus.Dispatched);
 
         using var phone = new Infrastructure.Browser(f.App.BaseUrl, 390, 844);
         phone.SignIn("housing-handler");
@@ -218,5 +219,5 @@ public sealed class AppealJourneyTests(BrowserFixture f)
     }
 
     private static long Overflow(Infrastructure.Browser b) =>
-        (long)((IJavaScriptExecutor)b.Driver).ExecuteScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;")!;
+        (long)b.Run("return document.documentElement.scrollWidth - document.documentElement.clientWidth;")!;
 }

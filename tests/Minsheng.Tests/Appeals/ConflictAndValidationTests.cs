@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Minsheng.Domain.Appeals;
 using Minsheng.Tests.Infrastructure;
 
 namespace Minsheng.Tests.Appeals;
@@ -14,11 +15,12 @@ public sealed class ConflictAndValidationTests
         var id = await dispatcher.NewAppeal(app.County);
         await dispatcher.Post($"/api/appeals/{id}/invalidate", new { reason = "测试电话" }).Expect(HttpStatusCode.OK);
 
-        var problem = await dispatcher.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = app.County.Housing.Id }).Expect(HttpStatusCode.Conflict);
-        problem["currentStatus"]!.GetValue<string>().ShouldBe("Invalid");
-        problem["action"]!.GetValue<string>().ShouldBe("Dispatch");
-        problem["detail"]!.GetValue<string>().ShouldContain("无效");
-        problem["detail"]!.GetValue<string>().ShouldContain("派单");
+        var problem = await dispatcher.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = app.County.Housing.Id }).Expect<ProblemAnswer>(HttpStatusCode.Conflict);
+        problem.Status.ShouldBe(409);
+        problem.CurrentStatus.ShouldBe("Invalid");
+        problem.Action.ShouldBe("Dispatch");
+        problem.Detail.ShouldNotBeNull().ShouldContain("无效");
+        problem.Detail.ShouldContain("派单");
     }
 
     [Fact]
@@ -29,13 +31,13 @@ public sealed class ConflictAndValidationTests
         var a = await app.ClientFor("dispatcher");
         var b = await app.ClientFor("dispatcher");
         var id = await a.NewAppeal(c);
-        var version = (await a.Expect($"/api/appeals/{id}"))["version"]!.GetValue<int>();
+        var version = (await a.Expect<AppealAnswer>($"/api/appeals/{id}")).Version;
         var responses = await Task.WhenAll(
             a.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = c.Housing.Id, version }),
             b.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = c.CityMgmt.Id, version }));
         responses.Select(r => r.StatusCode).Order().ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict]);
-        var timeline = await a.Expect($"/api/appeals/{id}/timeline");
-        timeline.AsArray().Count(t => t!["action"]!.GetValue<string>() == "Dispatch").ShouldBe(1);
+        var timeline = await a.Expect<List<TimelineAnswer>>($"/api/appeals/{id}/timeline");
+        timeline.Count(t => t.Action == AppealAction.Dispatch).ShouldBe(1);
     }
 
     [Fact]
@@ -58,8 +60,8 @@ public sealed class ConflictAndValidationTests
         var d = await app.ClientFor("dispatcher");
         var id = await d.NewAppeal(app.County);
         await d.Post($"/api/appeals/{id}/escalate", new { reason = "重大事项", version = 1 }).Expect(HttpStatusCode.OK);
-        var problem = await d.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = app.County.Housing.Id, version = 1 }).Expect(HttpStatusCode.Conflict);
-        problem["title"]!.GetValue<string>().ShouldBe("诉求已被他人修改");
+        var problem = await d.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = app.County.Housing.Id, version = 1 }).Expect<ProblemAnswer>(HttpStatusCode.Conflict);
+        problem.Title.ShouldBe("诉求已被他人修改");
     }
 
     [Fact]
@@ -71,10 +73,9 @@ public sealed class ConflictAndValidationTests
         {
             channel = "Hotline12345", type = "Complaint", title = "", content = new string('长', 5001), citizenPhone = "12345",
             latitude = 95.0, longitude = 117.0, categoryId = 99999,
-        }).Expect(HttpStatusCode.BadRequest);
-        var errors = problem["errors"]!.AsObject().Select(e => e.Key).ToList();
-        errors.ShouldBe(["title", "content", "citizenPhone", "latitude"], ignoreOrder: true);
-        problem["errors"]!["citizenPhone"]![0]!.GetValue<string>().ShouldContain("电话号码格式不正确");
+        }).Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+        problem.Fields.ShouldBe(["title", "content", "citizenPhone", "latitude"], ignoreOrder: true);
+        problem.ErrorsOf("citizenPhone").ShouldHaveSingleItem().ShouldContain("电话号码格式不正确");
     }
 
     [Theory]
@@ -91,8 +92,8 @@ public sealed class ConflictAndValidationTests
         await using var app = await TestApp.StartAsync();
         var op = await app.ClientFor("operator");
         var response = await op.PostAsync("/api/appeals", new StringContent(json, Encoding.UTF8, "application/json"));
-        var problem = await Task.FromResult(response).Expect(HttpStatusCode.BadRequest);
-        problem["errors"]![field].ShouldNotBeNull($"errors: {problem["errors"]}");
+        var problem = await Task.FromResult(response).Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+        problem.ErrorsOf(field).ShouldNotBeEmpty();
     }
 
     [Fact]
@@ -102,19 +103,19 @@ public sealed class ConflictAndValidationTests
         var c = app.County;
         var d = await app.ClientFor("dispatcher");
         var id = await d.NewAppeal(c);
-        (await d.Post($"/api/appeals/{id}/dispatch", new { }).Expect(HttpStatusCode.BadRequest))["errors"]!["leadUnitId"].ShouldNotBeNull();
-        (await d.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = 987654 }).Expect(HttpStatusCode.BadRequest))["errors"]!["leadUnitId"].ShouldNotBeNull();
-        (await d.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = c.Housing.Id, coUnitIds = new[] { c.Housing.Id } }).Expect(HttpStatusCode.BadRequest))["errors"]!["coUnitIds"].ShouldNotBeNull();
-        (await d.Post($"/api/appeals/{id}/invalidate", new { reason = "" }).Expect(HttpStatusCode.BadRequest))["errors"]!["reason"].ShouldNotBeNull();
-        (await d.Post($"/api/appeals/{id}/merge", new { targetId = 987654 }).Expect(HttpStatusCode.BadRequest))["errors"]!["targetId"].ShouldNotBeNull();
-        (await d.Post($"/api/appeals/{id}/callback", new { outcome = "Happy" }).Expect(HttpStatusCode.BadRequest))["errors"]!["outcome"].ShouldNotBeNull();
+        (await d.Post($"/api/appeals/{id}/dispatch", new { }).Expect<ProblemAnswer>(HttpStatusCode.BadRequest)).ErrorsOf("leadUnitId").ShouldNotBeEmpty();
+        (await d.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = 987654 }).Expect<ProblemAnswer>(HttpStatusCode.BadRequest)).ErrorsOf("leadUnitId").ShouldNotBeEmpty();
+        (await d.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = c.Housing.Id, coUnitIds = new[] { c.Housing.Id } }).Expect<ProblemAnswer>(HttpStatusCode.BadRequest)).ErrorsOf("coUnitIds").ShouldNotBeEmpty();
+        (await d.Post($"/api/appeals/{id}/invalidate", new { reason = "" }).Expect<ProblemAnswer>(HttpStatusCode.BadRequest)).ErrorsOf("reason").ShouldNotBeEmpty();
+        (await d.Post($"/api/appeals/{id}/merge", new { targetId = 987654 }).Expect<ProblemAnswer>(HttpStatusCode.BadRequest)).ErrorsOf("targetId").ShouldNotBeEmpty();
+        (await d.Post($"/api/appeals/{id}/callback", new { outcome = "Happy" }).Expect<ProblemAnswer>(HttpStatusCode.BadRequest)).ErrorsOf("outcome").ShouldNotBeEmpty();
         await d.Expect("/api/appeals/987654", HttpStatusCode.NotFound);
         await d.Post("/api/appeals/987654/claim").Expect(HttpStatusCode.NotFound);
-        (await d.Expect("/api/appeals?status=Lost", HttpStatusCode.BadRequest))["errors"]!["status"].ShouldNotBeNull();
-        (await d.Expect("/api/appeals?pageSize=1000", HttpStatusCode.BadRequest))["errors"]!["pageSize"].ShouldNotBeNull();
-        (await d.Expect("/api/appeals?page=2147483647", HttpStatusCode.BadRequest))["errors"]!["page"].ShouldNotBeNull();
-        (await d.Expect("/api/appeals?from=yesterday", HttpStatusCode.BadRequest))["errors"]!["from"].ShouldNotBeNull();
-        (await d.Expect("/api/appeals?page=x", HttpStatusCode.BadRequest))["errors"]!["page"].ShouldNotBeNull();
-        (await (await app.ClientFor("supervisor")).Expect("/api/audit?page=99999999", HttpStatusCode.BadRequest))["errors"]!["page"].ShouldNotBeNull();
+        (await d.Expect<ProblemAnswer>("/api/appeals?status=Lost", HttpStatusCode.BadRequest)).ErrorsOf("status").ShouldNotBeEmpty();
+        (await d.Expect<ProblemAnswer>("/api/appeals?pageSize=1000", HttpStatusCode.BadRequest)).ErrorsOf("pageSize").ShouldNotBeEmpty();
+        (await d.Expect<ProblemAnswer>("/api/appeals?page=2147483647", HttpStatusCode.BadRequest)).ErrorsOf("page").ShouldNotBeEmpty();
+        (await d.Expect<ProblemAnswer>("/api/appeals?from=yesterday", HttpStatusCode.BadRequest)).ErrorsOf("from").ShouldNotBeEmpty();
+        (await d.Expect<ProblemAnswer>("/api/appeals?page=x", HttpStatusCode.BadRequest)).ErrorsOf("page").ShouldNotBeEmpty();
+        (await (await app.ClientFor("supervisor")).Expect<ProblemAnswer>("/api/audit?page=99999999", HttpStatusCode.BadRequest)).ErrorsOf("page").ShouldNotBeEmpty();
     }
 }

@@ -67,7 +67,7 @@ public sealed class DemoSeedTests
             var id = await db.Users.Where(u => u.Username == username).Select(u => u.Id).SingleAsync();
             await users.ResetPasswordAsync(id, TestApp.Password, default);
             var client = await app.GetTestClient().SignedInAs(username, TestApp.Password);
-            return (await client.Expect("/api/appeals?pageSize=1"))["total"]!.GetValue<int>();
+            return (await client.Expect<PageAnswer<AppealSummaryAnswer>>("/api/appeals?pageSize=1")).Total;
         }
         var mfOwn = await db.Appeals.CountAsync(a => a.JurisdictionId == mf.Id);
         var maOwn = await db.Appeals.CountAsync(a => a.JurisdictionId == ma.Id);
@@ -76,7 +76,7 @@ public sealed class DemoSeedTests
         (await Listed("city-dispatcher")).ShouldBe(total);
         var maNumber = await db.Appeals.Where(a => a.JurisdictionId == ma.Id).Select(a => a.Number).FirstAsync();
         var mfDesk = await app.GetTestClient().SignedInAs("dispatcher", TestApp.Password);
-        (await mfDesk.Expect($"/api/appeals?q={maNumber}"))["total"]!.GetValue<int>().ShouldBe(0);
+        (await mfDesk.Expect<PageAnswer<AppealSummaryAnswer>>($"/api/appeals?q={maNumber}")).Total.ShouldBe(0);
 
         // A second start on the same database keeps the data and prints no passwords.
         var again = new StringWriter();

@@ -12,12 +12,12 @@ public sealed class DurabilityTests
     {
         await using var app = await TestApp.StartAsync();
         var receipt = await app.Anonymous().Post("/api/public/appeals", new { type = "Help", title = "老人走失求助", content = "家中老人早上出门未归，请求帮助寻找。" })
-            .Expect(HttpStatusCode.Created);
+            .Expect<ReceiptAnswer>(HttpStatusCode.Created);
         // A separate connection, outside the app's context, sees the committed row.
         var options = new DbContextOptionsBuilder<MinshengDb>();
         app.Database.Target.Configure(options);
         await using var db = new MinshengDb(options.Options);
-        var number = receipt["number"]!.GetValue<string>();
+        var number = receipt.Number;
         (await db.Appeals.CountAsync(a => a.Number == number)).ShouldBe(1);
         (await db.Timeline.CountAsync()).ShouldBe(1);
     }

@@ -16,8 +16,8 @@ namespace Minsheng.Tests.Infrastructure;
 /// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
-    public const string Password = "Test-Passw0rd";
-    public static readonly DateTimeOffset Start = new(2026, 11, 16, 1, 30, 0, TimeSpan.Zero); // a Monday, 09:30 in China
+    public const string Password = TestCounty.Password;
+    public static readonly DateTimeOffset Start = FakeClock.MondayMorning;
 
     public WebApplication App { get; }
     public TestDatabase Database { get; }

@@ -14,11 +14,10 @@ public sealed class LedgerPageTests(SharedApp shared) : IClassFixture<SharedApp>
         var county = shared.App.County;
         var housing = await desk.NewAppeal(county, new { title = "台账测试：小区电梯停运" });
         var city = await desk.NewAppeal(county, new { title = "台账测试：占道经营" });
-        await desk.Post($"/api/appeals/{housing}/dispatch", new { leadUnitId = county.Housing.Id }).Expect(HttpStatusCode.OK);
-        await desk.Post($"/api/appeals/{city}/dispatch", new { leadUnitId = county.CityMgmt.Id }).Expect(HttpStatusCode.OK);
-        var h = await desk.Expect($"/api/appeals/{housing}");
-        var c = await desk.Expect($"/api/appeals/{city}");
-        return (h["summary"]!["number"]!.GetValue<string>(), c["summary"]!["number"]!.GetValue<string>());
+        var h = await desk.Post($"/api/appeals/{housing}/dispatch", new { leadUnitId = county.Housing.Id }).Expect<AppealAnswer>(HttpStatusCode.OK);
+        var c = await desk.Post($"/api/appeals/{city}/dispatch", new { leadUnitId = county.CityMgmt.Id }).Expect<AppealAnswer>(HttpStatusCode.OK);
+        (h.Summary.LeadUnitId, c.Summary.LeadUnitId).ShouldBe((county.Housing.Id, county.CityMgmt.Id));
+        return (h.Number, c.Number);
     }
 
     [Fact]

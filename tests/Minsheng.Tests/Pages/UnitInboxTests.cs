@@ -12,9 +12,9 @@ public sealed class UnitInboxTests
         await using var app = await TestApp.StartAsync();
         using var desk = await app.ClientFor("dispatcher");
         var id = await desk.NewAppeal(app.County, new { title = "收件箱测试：楼道灯不亮" });
-        var dispatched = await desk.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = app.County.Housing.Id }).Expect(HttpStatusCode.OK);
-        var number = dispatched["summary"]!["number"]!.GetValue<string>();
-        var signFor = dispatched["summary"]!["deadlines"]!["signFor"]!.GetValue<DateTimeOffset>();
+        var dispatched = await desk.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = app.County.Housing.Id }).Expect<AppealAnswer>(HttpStatusCode.OK);
+        var number = dispatched.Number;
+        var signFor = dispatched.Summary.Deadlines.SignFor.ShouldNotBeNull();
         async Task<(bool Soon, bool Overdue)> Tabs()
         {
             using var handler = await app.ClientFor("housing-handler"); // signed in afresh: a token expires as days pass

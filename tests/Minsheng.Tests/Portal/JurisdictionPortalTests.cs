@@ -40,12 +40,12 @@ public sealed partial class JurisdictionPortalTests(CityPortalApp shared) : ICla
         page.ShouldContain("id=\"county\"");
         page.ShouldContain("<option value=\"TA\"");
         page.ShouldContain("<option value=\"TC\"");
-        var choices = await App.Anonymous().Expect("/api/public/jurisdictions");
-        choices["counties"]!.AsArray().Select(c => c!["code"]!.GetValue<string>()).ShouldBe(["TA", "TC"], ignoreOrder: true);
-        choices["portal"]!["name"]!.GetValue<string>().ShouldBe("测试市");
+        var choices = await App.Anonymous().Expect<PortalChoicesAnswer>("/api/public/jurisdictions");
+        choices.Counties.Select(c => c.Code).ShouldBe(["TA", "TC"], ignoreOrder: true);
+        choices.Portal.Name.ShouldBe("测试市");
 
-        var receipt = await App.Anonymous().Post("/api/public/appeals", Appeal(new { jurisdictionId = shared.SecondId })).Expect(HttpStatusCode.Created);
-        var number = receipt["number"]!.GetValue<string>();
+        var receipt = await App.Anonymous().Post("/api/public/appeals", Appeal(new { jurisdictionId = shared.SecondId })).Expect<ReceiptAnswer>(HttpStatusCode.Created);
+        var number = receipt.Number;
         (await JurisdictionOf(number)).ShouldBe(shared.SecondId);
         var id = await PortalKit.IdOf(App, number);
 
@@ -53,11 +53,11 @@ public sealed partial class JurisdictionPortalTests(CityPortalApp shared) : ICla
         (await (await App.ClientFor("ta-dispatcher")).GetAsync($"/api/appeals/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await (await App.ClientFor("city-dispatcher")).GetAsync($"/api/appeals/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await (await App.ClientFor("dispatcher")).GetAsync($"/api/appeals/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var list = await (await App.ClientFor("dispatcher")).Expect($"/api/appeals?q={number}");
-        list["total"]!.GetValue<int>().ShouldBe(0);
+        var list = await (await App.ClientFor("dispatcher")).Expect<PageAnswer<AppealSummaryAnswer>>($"/api/appeals?q={number}");
+        list.Total.ShouldBe(0);
 
         // Tracking by number and query code works whatever the county.
-        (await App.Anonymous().Expect($"/api/public/appeals/{number}?code={receipt["queryCode"]!.GetValue<string>()}"))["title"]!.GetValue<string>().ShouldBe("塔山村路灯不亮");
+        (await App.Anonymous().Expect<TrackingAnswer>($"/api/public/appeals/{number}?code={receipt.QueryCode}")).Title.ShouldBe("塔山村路灯不亮");
     }
 
     [Fact]
@@ -110,27 +110,27 @@ public sealed partial class JurisdictionPortalTests(CityPortalApp shared) : ICla
     [Fact]
     public async Task Without_a_pick_the_region_decides_the_county_and_without_a_region_the_city_desk_owns_it()
     {
-        var byPlace = await App.Anonymous().Post("/api/public/appeals", Appeal(new { regionUnitId = shared.SecondVillageId })).Expect(HttpStatusCode.Created);
-        (await JurisdictionOf(byPlace["number"]!.GetValue<string>())).ShouldBe(shared.SecondId);
-        var nowhere = await App.Anonymous().Post("/api/public/appeals", Appeal()).Expect(HttpStatusCode.Created);
-        (await JurisdictionOf(nowhere["number"]!.GetValue<string>())).ShouldBe(shared.CityId);
+        var byPlace = await App.Anonymous().Post("/api/public/appeals", Appeal(new { regionUnitId = shared.SecondVillageId })).Expect<ReceiptAnswer>(HttpStatusCode.Created);
+        (await JurisdictionOf(byPlace.Number)).ShouldBe(shared.SecondId);
+        var nowhere = await App.Anonymous().Post("/api/public/appeals", Appeal()).Expect<ReceiptAnswer>(HttpStatusCode.Created);
+        (await JurisdictionOf(nowhere.Number)).ShouldBe(shared.CityId);
     }
 
     [Fact]
     public async Task An_unknown_county_or_a_place_outside_the_picked_one_is_refused_by_field()
     {
-        var unknown = await App.Anonymous().Post("/api/public/appeals", Appeal(new { jurisdictionId = App.County.Housing.Id })).Expect(HttpStatusCode.BadRequest);
-        unknown.Errors("jurisdictionId").ShouldHaveSingleItem().ShouldBe("所选县（区）不存在。");
+        var unknown = await App.Anonymous().Post("/api/public/appeals", Appeal(new { jurisdictionId = App.County.Housing.Id })).Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+        unknown.ErrorsOf("jurisdictionId").ShouldHaveSingleItem().ShouldBe("所选县（区）不存在。");
         var elsewhere = await App.Anonymous().Post("/api/public/appeals",
-            Appeal(new { jurisdictionId = shared.SecondId, regionUnitId = App.County.Village1.Id })).Expect(HttpStatusCode.BadRequest);
-        elsewhere.Errors("regionUnitId").ShouldHaveSingleItem().ShouldContain("不在所选县（区）内");
-        var form = await App.Anonymous().PostAsync("/api/public/appeals/form", PortalKit.Form(new { jurisdictionId = "第二县" })).Expect(HttpStatusCode.BadRequest);
-        form.Errors("jurisdictionId").ShouldHaveSingleItem();
+            Appeal(new { jurisdictionId = shared.SecondId, regionUnitId = App.County.Village1.Id })).Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+        elsewhere.ErrorsOf("regionUnitId").ShouldHaveSingleItem().ShouldContain("不在所选县（区）内");
+        var form = await App.Anonymous().PostAsync("/api/public/appeals/form", PortalKit.Form(new { jurisdictionId = "第二县" })).Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+        form.ErrorsOf("jurisdictionId").ShouldHaveSingleItem();
 
         foreach (var path in new[] { "/api/public/cases?county=NOPE", "/api/public/stats?county=NOPE", "/api/public/units?county=NOPE" })
         {
-            var problem = await App.Anonymous().GetAsync(path).Expect(HttpStatusCode.BadRequest);
-            problem.Errors("county").ShouldHaveSingleItem().ShouldContain("NOPE");
+            var problem = await App.Anonymous().GetAsync(path).Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+            problem.ErrorsOf("county").ShouldHaveSingleItem().ShouldContain("NOPE");
         }
         (await App.Anonymous().GetAsync("/stats?county=NOPE")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
@@ -145,7 +145,7 @@ public sealed partial class JurisdictionPortalTests(CityPortalApp shared) : ICla
         whole.ShouldContain("安城镇");
         whole.ShouldContain("县城市管理局");
         whole.ShouldContain("<h2>测试安县</h2>");
-        var units = (await App.Anonymous().Expect("/api/public/units?county=TC")).AsArray().Select(u => u!["code"]!.GetValue<string>()).ToList();
+        var units = (await App.Anonymous().Expect<List<PublicUnitAnswer>>("/api/public/units?county=TC")).Select(u => u.Code).ToList();
         units.ShouldContain("TC-D2");
         units.ShouldNotContain("TA-T1");
 
@@ -155,7 +155,7 @@ public sealed partial class JurisdictionPortalTests(CityPortalApp shared) : ICla
         await PortalKit.CloseAsync(App, id);
         await (await App.ClientFor("publicity")).Post("/api/publicity/cases", new { appealId = id }).Expect(HttpStatusCode.Created);
         async Task<int> Cases(string county) =>
-            (await App.Anonymous().Expect($"/api/public/cases?q=王庄村路灯坏了{county}"))["total"]!.GetValue<int>();
+            (await App.Anonymous().Expect<PageAnswer<PublicCaseSummaryAnswer>>($"/api/public/cases?q=王庄村路灯坏了{county}")).Total;
         (await Cases("&county=TC")).ShouldBe(1);
         (await Cases("")).ShouldBe(1);
         (await Cases("&county=TA")).ShouldBe(0);
@@ -163,7 +163,7 @@ public sealed partial class JurisdictionPortalTests(CityPortalApp shared) : ICla
 
         // Statistics count the appeals led by the county's units.
         async Task<int> Received(string county) =>
-            (await App.Anonymous().Expect($"/api/public/stats?days=30{county}"))["total"]!["received"]!.GetValue<int>();
+            (await App.Anonymous().Expect<PublicStatsAnswer>($"/api/public/stats?days=30{county}")).Total.Received;
         (await Received("&county=TC")).ShouldBeGreaterThanOrEqualTo(1);
         (await Received("&county=TA")).ShouldBe(0);
         (await Received("")).ShouldBe(await Received("&county=TC"));
@@ -175,8 +175,8 @@ public sealed partial class JurisdictionPortalTests(CityPortalApp shared) : ICla
     {
         var admin = await App.ClientFor("ta-admin");
         var saved = await admin.Put($"/api/portal-settings/{shared.SecondId}",
-            new { displayName = "测试安县人民政府", hotline = "0550-6012345", footer = "测试安县人民政府办公室主办" }).Expect(HttpStatusCode.OK);
-        saved["shown"]!["hotline"]!.GetValue<string>().ShouldBe("0550-6012345");
+            new { displayName = "测试安县人民政府", hotline = "0550-6012345", footer = "测试安县人民政府办公室主办" }).Expect<PortalSettingsAnswer>(HttpStatusCode.OK);
+        saved.Shown.Hotline.ShouldBe("0550-6012345");
 
         var home = await App.Anonymous().GetStringAsync("/?county=TA");
         home.ShouldContain("测试安县人民政府群众诉求服务");
@@ -193,10 +193,10 @@ public sealed partial class JurisdictionPortalTests(CityPortalApp shared) : ICla
         // A county's admin sets only their own county; the city's admin any of its counties; a bad hotline names the field.
         (await admin.Put($"/api/portal-settings/{App.County.County.Id}", new { footer = "越权" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await admin.Put($"/api/portal-settings/{shared.CityId}", new { footer = "越权" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var bad = await admin.Put($"/api/portal-settings/{shared.SecondId}", new { hotline = "拨打12345" }).Expect(HttpStatusCode.BadRequest);
-        bad.Errors("hotline").ShouldHaveSingleItem();
+        var bad = await admin.Put($"/api/portal-settings/{shared.SecondId}", new { hotline = "拨打12345" }).Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+        bad.ErrorsOf("hotline").ShouldHaveSingleItem();
         var cityAdmin = await App.ClientFor("city-admin");
-        (await cityAdmin.Expect("/api/portal-settings")).AsArray().Count.ShouldBe(3);
+        (await cityAdmin.Expect<List<PortalSettingsAnswer>>("/api/portal-settings")).Count.ShouldBe(3);
         await cityAdmin.Put($"/api/portal-settings/{App.County.County.Id}", new { hotline = "12345" }).Expect(HttpStatusCode.OK);
         (await (await App.ClientFor("dispatcher")).GetAsync("/api/portal-settings")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }

@@ -41,30 +41,31 @@ public sealed class PublicityTests(PortalApp shared) : IClassFixture<PortalApp>
     {
         var (id, number) = await ClosedAppealAsync();
         var publicity = await App.ClientFor("publicity");
-        var candidates = await publicity.Expect($"/api/publicity/candidates?q={number}");
-        candidates["items"]!.AsArray().ShouldHaveSingleItem()!["appealId"]!.GetValue<long>().ShouldBe(id);
+        var candidates = await publicity.Expect<PageAnswer<PublicationCandidateAnswer>>($"/api/publicity/candidates?q={number}");
+        candidates.Items.ShouldHaveSingleItem().AppealId.ShouldBe(id);
 
-        var preview = await publicity.Expect($"/api/publicity/appeals/{id}/preview");
-        preview["content"]!.GetValue<string>().ShouldBe("我叫某某，电话【已隐去】，身份证【已隐去】，家住城关镇王庄村12号。村口路灯坏了两周，某某多次反映无果。");
+        var preview = await publicity.Expect<CasePreviewAnswer>($"/api/publicity/appeals/{id}/preview");
+        preview.Content.ShouldBe("我叫某某，电话【已隐去】，身份证【已隐去】，家住城关镇王庄村12号。村口路灯坏了两周，某某多次反映无果。");
 
-        var created = await publicity.Post("/api/publicity/cases", new { appealId = id }).Expect(HttpStatusCode.Created);
-        var caseId = created["id"]!.GetValue<long>();
-        var shown = await App.Anonymous().Expect($"/api/public/cases/{caseId}");
-        var text = shown.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var created = await publicity.Post("/api/publicity/cases", new { appealId = id }).Expect<PublicCaseAnswer>(HttpStatusCode.Created);
+        var caseId = created.Id;
+        // The whole answer, not only the fields a record reads, must be free of the personal data (the app writes Chinese unescaped).
+        var text = await App.Anonymous().GetAsync($"/api/public/cases/{caseId}").ExpectText(HttpStatusCode.OK);
+        var shown = await App.Anonymous().Expect<PublicCaseAnswer>($"/api/public/cases/{caseId}");
         text.ShouldNotContain("13812345678");
         text.ShouldNotContain("34112219800101123X");
         text.ShouldNotContain("王小明");
-        shown["content"]!.GetValue<string>().ShouldContain("王庄村12号");
-        shown["reply"]!.GetValue<string>().ShouldBe("已联系某某（【已隐去】）并更换路灯。");
-        shown["unit"]!.GetValue<string>().ShouldBe("县住房和城乡建设局");
+        shown.Content.ShouldContain("王庄村12号");
+        shown.Reply.ShouldBe("已联系某某（【已隐去】）并更换路灯。");
+        shown.Unit.ShouldBe("县住房和城乡建设局");
 
-        var list = await App.Anonymous().Expect("/api/public/cases?q=路灯&size=50");
-        list["items"]!.AsArray().Select(i => i!["id"]!.GetValue<long>()).ShouldContain(caseId);
-        (await publicity.Expect($"/api/publicity/candidates?q={number}"))["total"]!.GetValue<int>().ShouldBe(0);
-        (await publicity.Expect($"/api/publicity/cases?q={number}"))["items"]!.AsArray().ShouldHaveSingleItem();
+        var list = await App.Anonymous().Expect<PageAnswer<PublicCaseSummaryAnswer>>("/api/public/cases?q=路灯&size=50");
+        list.Items.Select(i => i.Id).ShouldContain(caseId);
+        (await publicity.Expect<PageAnswer<PublicationCandidateAnswer>>($"/api/publicity/candidates?q={number}")).Total.ShouldBe(0);
+        (await publicity.Expect<PageAnswer<PublishedCaseRowAnswer>>($"/api/publicity/cases?q={number}")).Items.ShouldHaveSingleItem().Number.ShouldBe(number);
 
-        var twice = await publicity.Post("/api/publicity/cases", new { appealId = id }).Expect(HttpStatusCode.Conflict);
-        twice["title"]!.GetValue<string>().ShouldBe("已经公开");
+        var twice = await publicity.Post("/api/publicity/cases", new { appealId = id }).Expect<ProblemAnswer>(HttpStatusCode.Conflict);
+        twice.Title.ShouldBe("已经公开");
 
         (await publicity.DeleteAsync($"/api/publicity/cases/{caseId}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         await App.Anonymous().Expect($"/api/public/cases/{caseId}", HttpStatusCode.NotFound);
@@ -85,38 +86,38 @@ public sealed class PublicityTests(PortalApp shared) : IClassFixture<PortalApp>
         var created = await publicity.Post("/api/publicity/cases", new
         {
             appealId = id, title = "王庄村路灯修复", content = "群众反映村口路灯损坏。王小明的电话是 138 1234 5678。", reply = "已更换路灯。",
-        }).Expect(HttpStatusCode.Created);
-        created["title"]!.GetValue<string>().ShouldBe("王庄村路灯修复");
-        created["content"]!.GetValue<string>().ShouldBe("群众反映村口路灯损坏。某某的电话是 【已隐去】。");
-        created["reply"]!.GetValue<string>().ShouldBe("已更换路灯。");
+        }).Expect<PublicCaseAnswer>(HttpStatusCode.Created);
+        created.Title.ShouldBe("王庄村路灯修复");
+        created.Content.ShouldBe("群众反映村口路灯损坏。某某的电话是 【已隐去】。");
+        created.Reply.ShouldBe("已更换路灯。");
     }
 
     [Fact]
     public async Task Publishing_validates_its_input_and_the_appeal()
     {
         var publicity = await App.ClientFor("publicity");
-        (await publicity.Post("/api/publicity/cases", new { }).Expect(HttpStatusCode.BadRequest)).Errors("appealId").ShouldBe(["请选择要公开的诉求。"]);
+        (await publicity.Post("/api/publicity/cases", new { }).Expect<ProblemAnswer>(HttpStatusCode.BadRequest)).ErrorsOf("appealId").ShouldBe(["请选择要公开的诉求。"]);
         var (id, _) = await ClosedAppealAsync();
-        var blank = await publicity.Post("/api/publicity/cases", new { appealId = id, title = " ", reply = new string('答', 5001) }).Expect(HttpStatusCode.BadRequest);
-        blank.Errors("title").ShouldBe(["标题不能为空。"]);
-        blank.Errors("reply").ShouldBe(["答复内容不能超过 5000 个字。"]);
+        var blank = await publicity.Post("/api/publicity/cases", new { appealId = id, title = " ", reply = new string('答', 5001) }).Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+        blank.ErrorsOf("title").ShouldBe(["标题不能为空。"]);
+        blank.ErrorsOf("reply").ShouldBe(["答复内容不能超过 5000 个字。"]);
 
         // An open appeal cannot be published; one that does not exist is a 404.
         var (open, _) = await App.Anonymous().SubmitAsync();
         var openId = await PortalKit.IdOf(App, open);
-        (await publicity.Post("/api/publicity/cases", new { appealId = openId }).Expect(HttpStatusCode.BadRequest)).Errors("appealId")
+        (await publicity.Post("/api/publicity/cases", new { appealId = openId }).Expect<ProblemAnswer>(HttpStatusCode.BadRequest)).ErrorsOf("appealId")
             .ShouldBe(["只有已办结并有答复的诉求可以公开。"]);
         await publicity.Expect($"/api/publicity/appeals/{openId}/preview", HttpStatusCode.NotFound);
         await publicity.Post("/api/publicity/cases", new { appealId = 999999 }).Expect(HttpStatusCode.NotFound);
-        (await publicity.Expect("/api/publicity/candidates?size=0", HttpStatusCode.BadRequest)).Errors("size").ShouldHaveSingleItem();
+        (await publicity.Expect<ProblemAnswer>("/api/publicity/candidates?size=0", HttpStatusCode.BadRequest)).ErrorsOf("size").ShouldHaveSingleItem();
     }
 
     [Fact]
     public async Task Public_case_listing_validates_paging()
     {
-        (await App.Anonymous().Expect("/api/public/cases?size=500", HttpStatusCode.BadRequest)).Errors("size").ShouldHaveSingleItem();
-        (await App.Anonymous().Expect("/api/public/cases?page=0", HttpStatusCode.BadRequest)).Errors("page").ShouldHaveSingleItem();
-        (await App.Anonymous().Expect("/api/public/cases?page=x", HttpStatusCode.BadRequest)).Errors("page").ShouldHaveSingleItem();
+        (await App.Anonymous().Expect<ProblemAnswer>("/api/public/cases?size=500", HttpStatusCode.BadRequest)).ErrorsOf("size").ShouldHaveSingleItem();
+        (await App.Anonymous().Expect<ProblemAnswer>("/api/public/cases?page=0", HttpStatusCode.BadRequest)).ErrorsOf("page").ShouldHaveSingleItem();
+        (await App.Anonymous().Expect<ProblemAnswer>("/api/public/cases?page=x", HttpStatusCode.BadRequest)).ErrorsOf("page").ShouldHaveSingleItem();
         await App.Anonymous().Expect("/api/public/cases/999999", HttpStatusCode.NotFound);
     }
 }

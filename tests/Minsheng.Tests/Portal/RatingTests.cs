@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Minsheng.Data;
+using Minsheng.Features.Public;
 using Minsheng.Tests.Infrastructure;
 
 namespace Minsheng.Tests.Portal;
@@ -19,28 +20,28 @@ public sealed class RatingTests(PortalApp shared) : IClassFixture<PortalApp>
         var dispatcher = await App.ClientFor("dispatcher");
 
         // Before the reply: nothing to rate yet.
-        (await anon.Expect($"/api/public/appeals/{number}?code={code}"))["mayRate"]!.GetValue<bool>().ShouldBeFalse();
-        var early = await anon.Post($"/api/public/appeals/{number}/rating", new { code, rating = "Satisfied" }).Expect(HttpStatusCode.Conflict);
-        early["title"]!.GetValue<string>().ShouldBe("暂不能评价");
+        (await anon.Expect<TrackingAnswer>($"/api/public/appeals/{number}?code={code}")).MayRate.ShouldBeFalse();
+        var early = await anon.Post($"/api/public/appeals/{number}/rating", new { code, rating = "Satisfied" }).Expect<ProblemAnswer>(HttpStatusCode.Conflict);
+        early.Title.ShouldBe("暂不能评价");
         (await dispatcher.GetAsync($"/api/appeals/{id}/rating")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         await PortalKit.ReplyAsync(App, id);
-        var tracked = await anon.Expect($"/api/public/appeals/{number}?code={code.ToLowerInvariant()}");
-        tracked["mayRate"]!.GetValue<bool>().ShouldBeTrue();
-        tracked["reply"]!.GetValue<string>().ShouldContain("路灯");
+        var tracked = await anon.Expect<TrackingAnswer>($"/api/public/appeals/{number}?code={code.ToLowerInvariant()}");
+        tracked.MayRate.ShouldBeTrue();
+        tracked.Reply.ShouldNotBeNull().ShouldContain("路灯");
 
         var rated = await anon.Post($"/api/public/appeals/{number}/rating", new { code, rating = "BasicallySatisfied", comment = "修得挺快，希望以后常检查。" })
-            .Expect(HttpStatusCode.OK);
-        rated["mayRate"]!.GetValue<bool>().ShouldBeFalse();
-        rated["rating"]!["ratingLabel"]!.GetValue<string>().ShouldBe("基本满意");
+            .Expect<TrackingAnswer>(HttpStatusCode.OK);
+        rated.MayRate.ShouldBeFalse();
+        rated.Rating.ShouldNotBeNull().RatingLabel.ShouldBe("基本满意");
 
-        var again = await anon.Post($"/api/public/appeals/{number}/rating", new { code, rating = "Unsatisfied" }).Expect(HttpStatusCode.Conflict);
-        again["detail"]!.GetValue<string>().ShouldBe("每件诉求只能评价一次。");
+        var again = await anon.Post($"/api/public/appeals/{number}/rating", new { code, rating = "Unsatisfied" }).Expect<ProblemAnswer>(HttpStatusCode.Conflict);
+        again.Detail.ShouldBe("每件诉求只能评价一次。");
 
-        var staff = await dispatcher.Expect($"/api/appeals/{id}/rating");
-        staff["rating"]!.GetValue<string>().ShouldBe("BasicallySatisfied");
-        staff["comment"]!.GetValue<string>().ShouldBe("修得挺快，希望以后常检查。");
-        (await (await App.ClientFor("housing-handler")).Expect($"/api/appeals/{id}/rating"))["ratingLabel"]!.GetValue<string>().ShouldBe("基本满意");
+        var staff = await dispatcher.Expect<StaffRatingAnswer>($"/api/appeals/{id}/rating");
+        staff.Rating.ShouldBe(CitizenRatingValue.BasicallySatisfied);
+        staff.Comment.ShouldBe("修得挺快，希望以后常检查。");
+        (await (await App.ClientFor("housing-handler")).Expect<StaffRatingAnswer>($"/api/appeals/{id}/rating")).RatingLabel.ShouldBe("基本满意");
         // Another department, the admin and anonymous callers do not.
         await (await App.ClientFor("city-handler")).Expect($"/api/appeals/{id}/rating", HttpStatusCode.NotFound);
         await (await App.ClientFor("admin")).Expect($"/api/appeals/{id}/rating", HttpStatusCode.NotFound);
@@ -55,10 +56,10 @@ public sealed class RatingTests(PortalApp shared) : IClassFixture<PortalApp>
     {
         var anon = App.Anonymous();
         var (number, _) = await anon.SubmitAsync();
-        var wrongCode = await anon.Post($"/api/public/appeals/{number}/rating", new { code = "WRONG1", rating = "Satisfied" }).Expect(HttpStatusCode.NotFound);
-        var wrongNumber = await anon.Post("/api/public/appeals/209901010001/rating", new { code = "WRONG1", rating = "Satisfied" }).Expect(HttpStatusCode.NotFound);
-        wrongCode["detail"]!.GetValue<string>().ShouldBe(wrongNumber["detail"]!.GetValue<string>());
-        wrongCode["detail"]!.GetValue<string>().ShouldBe("受理编号或查询码不正确，请核对后再试。");
+        var wrongCode = await anon.Post($"/api/public/appeals/{number}/rating", new { code = "WRONG1", rating = "Satisfied" }).Expect<ProblemAnswer>(HttpStatusCode.NotFound);
+        var wrongNumber = await anon.Post("/api/public/appeals/209901010001/rating", new { code = "WRONG1", rating = "Satisfied" }).Expect<ProblemAnswer>(HttpStatusCode.NotFound);
+        wrongCode.Detail.ShouldBe(wrongNumber.Detail);
+        wrongCode.Detail.ShouldBe("受理编号或查询码不正确，请核对后再试。");
     }
 
     [Fact]
@@ -66,11 +67,11 @@ public sealed class RatingTests(PortalApp shared) : IClassFixture<PortalApp>
     {
         var anon = App.Anonymous();
         var (number, code) = await anon.SubmitAsync();
-        (await anon.Post($"/api/public/appeals/{number}/rating", new { rating = "Satisfied" }).Expect(HttpStatusCode.BadRequest)).Errors("code").ShouldHaveSingleItem();
-        (await anon.Post($"/api/public/appeals/{number}/rating", new { code }).Expect(HttpStatusCode.BadRequest)).Errors("rating").ShouldHaveSingleItem();
-        (await anon.Post($"/api/public/appeals/{number}/rating", new { code, rating = "Great" }).Expect(HttpStatusCode.BadRequest)).Errors("rating").ShouldHaveSingleItem();
-        (await anon.Post($"/api/public/appeals/{number}/rating", new { code, rating = "Satisfied", comment = new string('好', 501) }).Expect(HttpStatusCode.BadRequest))
-            .Errors("comment").ShouldBe(["评价意见不能超过 500 个字。"]);
+        (await anon.Post($"/api/public/appeals/{number}/rating", new { rating = "Satisfied" }).Expect<ProblemAnswer>(HttpStatusCode.BadRequest)).ErrorsOf("code").ShouldHaveSingleItem();
+        (await anon.Post($"/api/public/appeals/{number}/rating", new { code }).Expect<ProblemAnswer>(HttpStatusCode.BadRequest)).ErrorsOf("rating").ShouldHaveSingleItem();
+        (await anon.Post($"/api/public/appeals/{number}/rating", new { code, rating = "Great" }).Expect<ProblemAnswer>(HttpStatusCode.BadRequest)).ErrorsOf("rating").ShouldHaveSingleItem();
+        (await anon.Post($"/api/public/appeals/{number}/rating", new { code, rating = "Satisfied", comment = new string('好', 501) }).Expect<ProblemAnswer>(HttpStatusCode.BadRequest))
+            .ErrorsOf("comment").ShouldBe(["评价意见不能超过 500 个字。"]);
     }
 
     [Fact]

@@ -30,9 +30,9 @@ public sealed class SingleCountyPortalTests(PortalApp shared) : IClassFixture<Po
         directory.ShouldNotContain("<h2>测试县</h2>");
         (await App.Anonymous().GetStringAsync("/stats?days=365")).ShouldNotContain("<th scope=\"col\">县（区）</th>");
 
-        var choices = await App.Anonymous().Expect("/api/public/jurisdictions");
-        choices["counties"]!.AsArray().ShouldBeEmpty();
-        choices["portal"]!["name"]!.GetValue<string>().ShouldBe("测试县");
+        var choices = await App.Anonymous().Expect<PortalChoicesAnswer>("/api/public/jurisdictions");
+        choices.Counties.ShouldBeEmpty();
+        choices.Portal.Name.ShouldBe("测试县");
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class SingleCountyPortalTests(PortalApp shared) : IClassFixture<Po
                 .ShouldBe(App.County.County.Id);
         (await App.Anonymous().GetAsync("/cases?county=TC")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await App.Anonymous().GetAsync("/cases?county=XX")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        var problem = await App.Anonymous().GetAsync("/api/public/stats?county=XX").Expect(HttpStatusCode.BadRequest);
-        problem.Errors(PortalJurisdictions.Field).ShouldHaveSingleItem();
+        var problem = await App.Anonymous().GetAsync("/api/public/stats?county=XX").Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+        problem.ErrorsOf(PortalJurisdictions.Field).ShouldHaveSingleItem();
     }
 }

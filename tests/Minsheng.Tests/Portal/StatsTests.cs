@@ -25,33 +25,32 @@ public sealed class StatsTests(PortalApp shared) : IClassFixture<PortalApp>
         await desk.Post($"/api/appeals/{village}/dispatch", new { leadUnitId = c.Village1.Id }).Expect(HttpStatusCode.OK);
         await desk.NewAppeal(c);
 
-        var stats = await app.Anonymous().Expect("/api/public/stats?days=30");
-        stats["days"]!.GetValue<int>().ShouldBe(30);
-        var units = stats["units"]!.AsArray();
+        var stats = await app.Anonymous().Expect<PublicStatsAnswer>("/api/public/stats?days=30");
+        stats.Days.ShouldBe(30);
+        var units = stats.Units;
         units.Count.ShouldBe(2);
-        var housing = units.Single(u => u!["name"]!.GetValue<string>() == "县住房和城乡建设局")!;
-        housing["kind"]!.GetValue<string>().ShouldBe("部门");
-        housing["received"]!.GetValue<int>().ShouldBe(3);
-        housing["closed"]!.GetValue<int>().ShouldBe(1);
-        housing["onTime"]!.GetValue<int>().ShouldBe(2);
-        housing["due"]!.GetValue<int>().ShouldBe(2, "the open appeal's deadline has not passed");
-        housing["onTimeRate"]!.GetValue<double>().ShouldBe(100.0);
-        housing["satisfied"]!.GetValue<int>().ShouldBe(1);
-        housing["reached"]!.GetValue<int>().ShouldBe(2);
-        housing["satisfactionRate"]!.GetValue<double>().ShouldBe(50.0);
-        var town = units.Single(u => u!["name"]!.GetValue<string>() == "城关镇")!;
-        town["kind"]!.GetValue<string>().ShouldBe("乡镇（街道）");
-        town["received"]!.GetValue<int>().ShouldBe(1);
-        town["onTimeRate"].ShouldBeNull();
-        stats["total"]!["received"]!.GetValue<int>().ShouldBe(4);
+        var housing = stats.Unit("县住房和城乡建设局");
+        housing.Kind.ShouldBe("部门");
+        housing.Received.ShouldBe(3);
+        housing.Closed.ShouldBe(1);
+        housing.OnTime.ShouldBe(2);
+        housing.Due.ShouldBe(2, "the open appeal's deadline has not passed");
+        housing.OnTimeRate.ShouldBe(100.0);
+        housing.Satisfied.ShouldBe(1);
+        housing.Reached.ShouldBe(2);
+        housing.SatisfactionRate.ShouldBe(50.0);
+        var town = stats.Unit("城关镇");
+        town.Kind.ShouldBe("乡镇（街道）");
+        town.Received.ShouldBe(1);
+        town.OnTimeRate.ShouldBeNull();
+        stats.Total.Received.ShouldBe(4);
 
         // Months later the open appeal is overdue and the period no longer holds any of them.
         app.Clock.Advance(TimeSpan.FromDays(40));
-        (await app.Anonymous().Expect("/api/public/stats?days=30"))["units"]!.AsArray().Count.ShouldBe(0);
-        var later = (await app.Anonymous().Expect("/api/public/stats?days=90"))["units"]!.AsArray()
-            .Single(u => u!["name"]!.GetValue<string>() == "县住房和城乡建设局")!;
-        later["due"]!.GetValue<int>().ShouldBe(3);
-        later["onTimeRate"]!.GetValue<double>().ShouldBe(66.7);
+        (await app.Anonymous().Expect<PublicStatsAnswer>("/api/public/stats?days=30")).Units.Count.ShouldBe(0);
+        var later = (await app.Anonymous().Expect<PublicStatsAnswer>("/api/public/stats?days=90")).Unit("县住房和城乡建设局");
+        later.Due.ShouldBe(3);
+        later.OnTimeRate.ShouldBe(66.7);
     }
 
     [Theory]
@@ -61,8 +60,8 @@ public sealed class StatsTests(PortalApp shared) : IClassFixture<PortalApp>
     public async Task Only_the_offered_periods_are_accepted(string days)
     {
         var app = shared.App;
-        var problem = await app.Anonymous().Expect($"/api/public/stats?days={days}", HttpStatusCode.BadRequest);
-        problem.Errors("days").ShouldHaveSingleItem();
-        (await app.Anonymous().Expect("/api/public/stats"))["days"]!.GetValue<int>().ShouldBe(90);
+        var problem = await app.Anonymous().Expect<ProblemAnswer>($"/api/public/stats?days={days}", HttpStatusCode.BadRequest);
+        problem.ErrorsOf("days").ShouldHaveSingleItem();
+        (await app.Anonymous().Expect<PublicStatsAnswer>("/api/public/stats")).Days.ShouldBe(90);
     }
 }

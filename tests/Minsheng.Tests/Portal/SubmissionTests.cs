@@ -21,13 +21,13 @@ public sealed class SubmissionTests(PortalApp shared) : IClassFixture<PortalApp>
         var id = await PortalKit.IdOf(App, number);
 
         var dispatcher = await App.ClientFor("dispatcher");
-        var detail = await dispatcher.Expect($"/api/appeals/{id}");
-        detail["summary"]!["channel"]!.GetValue<string>().ShouldBe("PublicPortal");
-        var attachments = detail["attachments"]!.AsArray();
-        attachments.Select(a => a!["fileName"]!.GetValue<string>()).ShouldBe(["路灯.png", "现场.jpg"]);
-        attachments.Select(a => a!["contentType"]!.GetValue<string>()).ShouldBe(["image/png", "image/jpeg"]);
+        var detail = await dispatcher.Expect<AppealAnswer>($"/api/appeals/{id}");
+        detail.Summary.Channel.ShouldBe(Channel.PublicPortal);
+        var attachments = detail.Attachments;
+        attachments.Select(a => a.FileName).ShouldBe(["路灯.png", "现场.jpg"]);
+        attachments.Select(a => a.ContentType).ShouldBe(["image/png", "image/jpeg"]);
 
-        var pngId = attachments[0]!["id"]!.GetValue<long>();
+        var pngId = attachments[0].Id;
         var response = await dispatcher.GetAsync($"/api/appeals/{id}/attachments/{pngId}");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
@@ -61,56 +61,56 @@ public sealed class SubmissionTests(PortalApp shared) : IClassFixture<PortalApp>
     public async Task More_than_three_photos_are_refused_on_the_photos_field()
     {
         var problem = await App.Anonymous().PostAsync("/api/public/appeals/form",
-            PortalKit.Form(null, ("1.png", PortalKit.Png), ("2.png", PortalKit.Png), ("3.png", PortalKit.Png), ("4.png", PortalKit.Png))).Expect(HttpStatusCode.BadRequest);
-        problem.Errors("photos").ShouldHaveSingleItem().ShouldContain("最多上传 3 张照片");
+            PortalKit.Form(null, ("1.png", PortalKit.Png), ("2.png", PortalKit.Png), ("3.png", PortalKit.Png), ("4.png", PortalKit.Png))).Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+        problem.ErrorsOf("photos").ShouldHaveSingleItem().ShouldContain("最多上传 3 张照片");
     }
 
     [Fact]
     public async Task A_photo_over_five_megabytes_is_refused_by_name()
     {
         var problem = await App.Anonymous().PostAsync("/api/public/appeals/form",
-            PortalKit.Form(null, ("大图.png", PortalKit.PngOfSize((int)PhotoUploads.MaxBytes + 1)))).Expect(HttpStatusCode.BadRequest);
-        problem.Errors("photos").ShouldHaveSingleItem().ShouldBe("照片“大图.png”超过 5 MB，请压缩后再上传。");
+            PortalKit.Form(null, ("大图.png", PortalKit.PngOfSize((int)PhotoUploads.MaxBytes + 1)))).Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+        problem.ErrorsOf("photos").ShouldHaveSingleItem().ShouldBe("照片“大图.png”超过 5 MB，请压缩后再上传。");
     }
 
     [Fact]
     public async Task A_file_that_is_not_jpeg_png_or_webp_is_refused_whatever_its_name()
     {
         var problem = await App.Anonymous().PostAsync("/api/public/appeals/form",
-            PortalKit.Form(null, ("伪装.png", PortalKit.Gif), ("脚本.jpg", "<script>alert(1)</script>"u8.ToArray()))).Expect(HttpStatusCode.BadRequest);
-        problem.Errors("photos").ShouldBe(["“伪装.png”不是 JPEG、PNG 或 WebP 格式的图片。", "“脚本.jpg”不是 JPEG、PNG 或 WebP 格式的图片。"]);
+            PortalKit.Form(null, ("伪装.png", PortalKit.Gif), ("脚本.jpg", "<script>alert(1)</script>"u8.ToArray()))).Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+        problem.ErrorsOf("photos").ShouldBe(["“伪装.png”不是 JPEG、PNG 或 WebP 格式的图片。", "“脚本.jpg”不是 JPEG、PNG 或 WebP 格式的图片。"]);
     }
 
     [Fact]
     public async Task A_body_over_the_request_limit_gets_a_chinese_413_naming_photos()
     {
         var response = await App.Anonymous().PostAsync("/api/public/appeals/form", PortalKit.Form(null, ("巨大.png", PortalKit.PngOfSize(17 * 1024 * 1024))));
-        var problem = await Task.FromResult(response).Expect(HttpStatusCode.RequestEntityTooLarge);
-        problem["title"]!.GetValue<string>().ShouldBe("提交内容过大");
-        problem.Errors("photos").ShouldBe([PhotoUploads.TooLargeMessage]);
+        var problem = await Task.FromResult(response).Expect<ProblemAnswer>(HttpStatusCode.RequestEntityTooLarge);
+        problem.Title.ShouldBe("提交内容过大");
+        problem.ErrorsOf("photos").ShouldBe([PhotoUploads.TooLargeMessage]);
     }
 
     [Fact]
     public async Task Text_and_photo_problems_are_reported_together()
     {
         var problem = await App.Anonymous().PostAsync("/api/public/appeals/form",
-            PortalKit.Form(new { type = "", title = "", content = " ", phone = "12345" }, ("x.gif", PortalKit.Gif))).Expect(HttpStatusCode.BadRequest);
-        problem.Errors("type").ShouldBe(["请选择诉求性质。"]);
-        problem.Errors("title").ShouldBe(["标题不能为空。"]);
-        problem.Errors("content").ShouldBe(["诉求内容不能为空。"]);
-        problem.Errors("phone").ShouldHaveSingleItem().ShouldContain("电话号码格式不正确");
-        problem.Errors("photos").ShouldHaveSingleItem();
+            PortalKit.Form(new { type = "", title = "", content = " ", phone = "12345" }, ("x.gif", PortalKit.Gif))).Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+        problem.ErrorsOf("type").ShouldBe(["请选择诉求性质。"]);
+        problem.ErrorsOf("title").ShouldBe(["标题不能为空。"]);
+        problem.ErrorsOf("content").ShouldBe(["诉求内容不能为空。"]);
+        problem.ErrorsOf("phone").ShouldHaveSingleItem().ShouldContain("电话号码格式不正确");
+        problem.ErrorsOf("photos").ShouldHaveSingleItem();
     }
 
     [Fact]
     public async Task Unreadable_form_values_name_their_field()
     {
         var problem = await App.Anonymous().PostAsync("/api/public/appeals/form", PortalKit.Form(new { type = "Bribe", categoryId = "abc" }))
-            .Expect(HttpStatusCode.BadRequest);
-        problem.Errors("type").ShouldHaveSingleItem().ShouldContain("取值无效");
-        problem.Errors("categoryId").ShouldHaveSingleItem().ShouldContain("不是有效的编号");
-        var json = await App.Anonymous().PostAsync("/api/public/appeals/form", JsonContent.Create(new { title = "x" })).Expect(HttpStatusCode.BadRequest);
-        json.Errors("body").ShouldHaveSingleItem();
+            .Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+        problem.ErrorsOf("type").ShouldHaveSingleItem().ShouldContain("取值无效");
+        problem.ErrorsOf("categoryId").ShouldHaveSingleItem().ShouldContain("不是有效的编号");
+        var json = await App.Anonymous().PostAsync("/api/public/appeals/form", JsonContent.Create(new { title = "x" })).Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+        json.ErrorsOf("body").ShouldHaveSingleItem();
     }
 
     [Fact]
@@ -122,8 +122,8 @@ public sealed class SubmissionTests(PortalApp shared) : IClassFixture<PortalApp>
         var blobs = await db.Set<AttachmentBlob>().CountAsync();
         // The category is checked inside RegisterAppeal, after the photo bytes were handed to the unit of work.
         var problem = await App.Anonymous().PostAsync("/api/public/appeals/form", PortalKit.Form(new { categoryId = 999999 }, ("a.png", PortalKit.Png)))
-            .Expect(HttpStatusCode.BadRequest);
-        problem.Errors("categoryId").ShouldBe(["分类不存在。"]);
+            .Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+        problem.ErrorsOf("categoryId").ShouldBe(["分类不存在。"]);
         (await db.Appeals.CountAsync()).ShouldBe(appeals);
         (await db.Set<AttachmentBlob>().CountAsync()).ShouldBe(blobs);
     }
@@ -132,10 +132,10 @@ public sealed class SubmissionTests(PortalApp shared) : IClassFixture<PortalApp>
     public async Task The_json_endpoint_still_registers_a_portal_appeal_as_the_citizen()
     {
         var receipt = await App.Anonymous().Post("/api/public/appeals", new { type = "Suggestion", title = "建议增设公交站", content = "建议在王庄村口增设公交站点。" })
-            .Expect(HttpStatusCode.Created);
+            .Expect<ReceiptAnswer>(HttpStatusCode.Created);
         using var scope = App.App.Services.CreateScope();
         var appeal = await scope.ServiceProvider.GetRequiredService<MinshengDb>().Appeals.Include(a => a.Timeline)
-            .SingleAsync(a => a.Number == receipt["number"]!.GetValue<string>());
+            .SingleAsync(a => a.Number == receipt.Number);
         appeal.Channel.ShouldBe(Channel.PublicPortal);
         appeal.Timeline.Single().ActorName.ShouldBe("群众");
     }

@@ -67,7 +67,7 @@ public sealed class AccessTableTests(AccessTableApp fixture) : IClassFixture<Acc
             if (path is null) return $"line {row.Line}: {row.Key}: AccessTableApp has no record for a parameter of this route; add one there";
             var client = row.IsPage ? fixture.Pages(column) : fixture.Api(column);
             using var request = new HttpRequestMessage(new HttpMethod(row.Method), path);
-            if (fixture.Body(row) is { } body) request.Content = JsonContent.Create(body, options: Infrastructure.Http.Json);
+            if (fixture.Body(row) is { } body) request.Content = JsonContent.Create(body, options: Http.Json);
             using var response = await client.SendAsync(request);
             var expected = row.Expected[column];
             if (await Check(row, column, expected, response) is { } got)

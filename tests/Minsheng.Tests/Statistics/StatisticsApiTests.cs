@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Minsheng.Tests.Infrastructure;
 
 namespace Minsheng.Tests.Statistics;
@@ -60,8 +59,8 @@ public sealed class StatisticsApiTests(StatisticsFixture f) : IClassFixture<Stat
     public async Task Leaders_analysts_and_supervisors_read_the_statistics(string user)
     {
         var client = await f.ClientFor(user);
-        (await client.Expect($"/api/statistics/overview?{Period}"))["kpis"]!["received"]!.GetValue<int>().ShouldBe(7);
-        (await client.Expect($"/api/statistics/units?{Period}"))["units"]!.AsArray().Count.ShouldBe(2);
+        (await client.Expect<OverviewAnswer>($"/api/statistics/overview?{Period}")).Kpis.Received.ShouldBe(7);
+        (await client.Expect<UnitsReportAnswer>($"/api/statistics/units?{Period}")).Units.Count.ShouldBe(2);
     }
 
     [Theory]
@@ -75,9 +74,9 @@ public sealed class StatisticsApiTests(StatisticsFixture f) : IClassFixture<Stat
         var client = await f.ClientFor("leader");
         foreach (var path in new[] { "/api/statistics/overview", "/api/statistics/units", "/api/statistics/units.xlsx" })
         {
-            var problem = await client.Expect($"{path}?{query}", HttpStatusCode.BadRequest);
-            problem["errors"]!.AsObject().Select(e => e.Key).ShouldBe([field]);
-            problem["title"]!.GetValue<string>().ShouldBe("请求内容有误");
+            var problem = await client.Expect<ProblemAnswer>($"{path}?{query}", HttpStatusCode.BadRequest);
+            problem.Fields.ShouldBe([field]);
+            problem.Title.ShouldBe("请求内容有误");
         }
     }
 
@@ -86,66 +85,65 @@ public sealed class StatisticsApiTests(StatisticsFixture f) : IClassFixture<Stat
     [InlineData("sort=received&dir=up", "dir")]
     public async Task Bad_sort_orders_answer_400_naming_the_field(string query, string field)
     {
-        var problem = await (await f.ClientFor("analyst")).Expect($"/api/statistics/units?{query}", HttpStatusCode.BadRequest);
-        problem["errors"]![field].ShouldNotBeNull();
+        var problem = await (await f.ClientFor("analyst")).Expect<ProblemAnswer>($"/api/statistics/units?{query}", HttpStatusCode.BadRequest);
+        problem.ErrorsOf(field).ShouldNotBeEmpty();
     }
 
     [Fact]
     public async Task Three_years_is_the_longest_period()
     {
         var client = await f.ClientFor("leader");
-        await client.Expect("/api/statistics/overview?from=2023-11-18&to=2026-11-18");
-        await client.Expect("/api/statistics/overview?from=2023-11-17&to=2026-11-18", HttpStatusCode.BadRequest);
+        (await client.Expect<OverviewAnswer>("/api/statistics/overview?from=2023-11-18&to=2026-11-18")).From.ShouldBe(new DateOnly(2023, 11, 18));
+        (await client.Expect<ProblemAnswer>("/api/statistics/overview?from=2023-11-17&to=2026-11-18", HttpStatusCode.BadRequest)).Fields.ShouldNotBeEmpty();
     }
 
     [Fact]
     public async Task Overview_counts_volumes_and_the_three_rates_of_the_period()
     {
-        var o = await (await f.ClientFor("leader")).Expect($"/api/statistics/overview?{Period}");
-        var k = o["kpis"]!;
-        k["received"]!.GetValue<int>().ShouldBe(7);
-        k["closed"]!.GetValue<int>().ShouldBe(2);              // A1 and the direct answer A5
-        k["onTimeClosed"]!.GetValue<int>().ShouldBe(2);
-        Rate(k["onTime"]).ShouldBe((2, 2, 100.0));
-        Rate(k["response"]).ShouldBe((3, 5, 60.0));             // A1 A2 A4 on time; A7 late; A3 never claimed
-        Rate(k["resolution"]).ShouldBe((1, 2, 50.0));           // A1 resolved, A2 not; A4 not reached
-        Rate(k["satisfaction"]).ShouldBe((1, 2, 50.0));         // A1 满意, A2 不满意
-        k["overdueNow"]!.GetValue<int>().ShouldBe(2);           // A3 sign-for, A7 first contact
+        var o = await (await f.ClientFor("leader")).Expect<OverviewAnswer>($"/api/statistics/overview?{Period}");
+        var k = o.Kpis;
+        k.Received.ShouldBe(7);
+        k.Closed.ShouldBe(2);              // A1 and the direct answer A5
+        k.OnTimeClosed.ShouldBe(2);
+        k.OnTime.Parts.ShouldBe((2, 2, 100.0));
+        k.Response.Parts.ShouldBe((3, 5, 60.0));             // A1 A2 A4 on time; A7 late; A3 never claimed
+        k.Resolution.Parts.ShouldBe((1, 2, 50.0));           // A1 resolved, A2 not; A4 not reached
+        k.Satisfaction.Parts.ShouldBe((1, 2, 50.0));         // A1 满意, A2 不满意
+        k.OverdueNow.ShouldBe(2);           // A3 sign-for, A7 first contact
 
-        Slices(o["byChannel"]).ShouldBe(["12345热线:5", "县长信箱:1", "网上诉求:1"], ignoreOrder: true);
-        Slices(o["byType"]).ShouldBe(["投诉:4", "求助:1", "咨询:1", "建议:1"], ignoreOrder: true);
-        Slices(o["byCategory"]).ShouldBe(["城乡建设:6", "未分类:1"]);
-        Slices(o["byTownship"]).ShouldBe(["城关镇:4", "双河镇:1", "县直及其他:1", "未标注地点:1"], ignoreOrder: true);
+        Slices(o.ByChannel).ShouldBe(["12345热线:5", "县长信箱:1", "网上诉求:1"], ignoreOrder: true);
+        Slices(o.ByType).ShouldBe(["投诉:4", "求助:1", "咨询:1", "建议:1"], ignoreOrder: true);
+        Slices(o.ByCategory).ShouldBe(["城乡建设:6", "未分类:1"]);
+        Slices(o.ByTownship).ShouldBe(["城关镇:4", "双河镇:1", "县直及其他:1", "未标注地点:1"], ignoreOrder: true);
 
-        var trend = o["trend"]!;
-        trend["granularity"]!.GetValue<string>().ShouldBe("day");
-        trend["buckets"]!.AsArray().Select(b => b!.GetValue<string>()).ShouldBe(["2026-11-16", "2026-11-17", "2026-11-18"]);
-        trend["received"]!.AsArray().Select(x => x!.GetValue<int>()).ShouldBe([7, 0, 0]);
-        trend["closed"]!.AsArray().Select(x => x!.GetValue<int>()).ShouldBe([2, 0, 0]);
-        var hotline = trend["byChannel"]!.AsArray().Single(s => s!["key"]!.GetValue<string>() == "Hotline12345")!;
-        hotline["counts"]!.AsArray().Select(x => x!.GetValue<int>()).ShouldBe([5, 0, 0]);
+        var trend = o.Trend;
+        trend.Granularity.ShouldBe("day");
+        trend.Buckets.ShouldBe([new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 17), new DateOnly(2026, 11, 18)]);
+        trend.Received.ShouldBe([7, 0, 0]);
+        trend.Closed.ShouldBe([2, 0, 0]);
+        trend.ByChannel.Single(s => s.Key == "Hotline12345").Counts.ShouldBe([5, 0, 0]);
     }
 
     [Fact]
     public async Task Units_get_their_own_rates_and_overdue_counts()
     {
-        var report = await (await f.ClientFor("supervisor")).Expect($"/api/statistics/units?{Period}");
-        var units = report["units"]!.AsArray();
-        units.Select(u => u!["unitName"]!.GetValue<string>()).ShouldBe(["县住房和城乡建设局", "县城市管理局"]); // by received, largest first
+        var report = await (await f.ClientFor("supervisor")).Expect<UnitsReportAnswer>($"/api/statistics/units?{Period}");
+        var units = report.Units;
+        units.Select(u => u.UnitName).ShouldBe(["县住房和城乡建设局", "县城市管理局"]); // by received, largest first
 
-        var housing = units[0]!;
-        (housing["received"]!.GetValue<int>(), housing["closed"]!.GetValue<int>(), housing["onTimeClosed"]!.GetValue<int>()).ShouldBe((3, 1, 1));
-        Rate(housing["response"]).ShouldBe((2, 3, 66.7));
-        Rate(housing["resolution"]).ShouldBe((1, 2, 50.0));
-        Rate(housing["satisfaction"]).ShouldBe((1, 2, 50.0));
-        housing["overdueNow"]!.GetValue<int>().ShouldBe(1);
+        var housing = units[0];
+        (housing.Received, housing.Closed, housing.OnTimeClosed).ShouldBe((3, 1, 1));
+        housing.Response.Parts.ShouldBe((2, 3, 66.7));
+        housing.Resolution.Parts.ShouldBe((1, 2, 50.0));
+        housing.Satisfaction.Parts.ShouldBe((1, 2, 50.0));
+        housing.OverdueNow.ShouldBe(1);
 
-        var city = units[1]!;
-        (city["received"]!.GetValue<int>(), city["closed"]!.GetValue<int>()).ShouldBe((2, 0));
-        Rate(city["onTime"]).ShouldBe((0, 0, null));
-        Rate(city["response"]).ShouldBe((1, 2, 50.0));
-        Rate(city["satisfaction"]).ShouldBe((0, 0, null));
-        city["overdueNow"]!.GetValue<int>().ShouldBe(1);
+        var city = units[1];
+        (city.Received, city.Closed).ShouldBe((2, 0));
+        city.OnTime.Parts.ShouldBe((0, 0, null));
+        city.Response.Parts.ShouldBe((1, 2, 50.0));
+        city.Satisfaction.Parts.ShouldBe((0, 0, null));
+        city.OverdueNow.ShouldBe(1);
     }
 
     [Fact]
@@ -153,7 +151,7 @@ public sealed class StatisticsApiTests(StatisticsFixture f) : IClassFixture<Stat
     {
         var client = await f.ClientFor("leader");
         async Task<string[]> Names(string query) =>
-            (await client.Expect($"/api/statistics/units?{Period}&{query}"))["units"]!.AsArray().Select(u => u!["unitName"]!.GetValue<string>()).ToArray();
+            (await client.Expect<UnitsReportAnswer>($"/api/statistics/units?{Period}&{query}")).Units.Select(u => u.UnitName).ToArray();
         (await Names("sort=response&dir=asc")).ShouldBe(["县城市管理局", "县住房和城乡建设局"]);
         (await Names("sort=satisfaction&dir=asc")).ShouldBe(["县住房和城乡建设局", "县城市管理局"]);
         (await Names("sort=received&dir=asc")).ShouldBe(["县城市管理局", "县住房和城乡建设局"]);
@@ -162,26 +160,26 @@ public sealed class StatisticsApiTests(StatisticsFixture f) : IClassFixture<Stat
     [Fact]
     public async Task A_period_before_the_appeals_counts_nothing_but_overdue_is_a_state_of_now()
     {
-        var o = await (await f.ClientFor("leader")).Expect("/api/statistics/overview?from=2026-11-01&to=2026-11-15");
-        o["kpis"]!["received"]!.GetValue<int>().ShouldBe(0);
-        o["kpis"]!["response"]!["percent"].ShouldBeNull();
-        o["kpis"]!["overdueNow"]!.GetValue<int>().ShouldBe(2);
-        o["byChannel"]!.AsArray().ShouldBeEmpty();
-        o["trend"]!["received"]!.AsArray().Count.ShouldBe(15);
-        var units = await (await f.ClientFor("leader")).Expect("/api/statistics/units?from=2026-11-01&to=2026-11-15");
-        units["units"]!.AsArray().Select(u => (u!["received"]!.GetValue<int>(), u["overdueNow"]!.GetValue<int>())).ShouldBe([(0, 1), (0, 1)]);
+        var o = await (await f.ClientFor("leader")).Expect<OverviewAnswer>("/api/statistics/overview?from=2026-11-01&to=2026-11-15");
+        o.Kpis.Received.ShouldBe(0);
+        o.Kpis.Response.Parts.ShouldBe((0, 0, null));
+        o.Kpis.OverdueNow.ShouldBe(2);
+        o.ByChannel.ShouldBeEmpty();
+        o.Trend.Received.Count.ShouldBe(15);
+        var units = await (await f.ClientFor("leader")).Expect<UnitsReportAnswer>("/api/statistics/units?from=2026-11-01&to=2026-11-15");
+        units.Units.Select(u => (u.Received, u.OverdueNow)).ShouldBe([(0, 1), (0, 1)]);
     }
 
     [Fact]
     public async Task Long_periods_are_drawn_by_week_starting_monday()
     {
-        var o = await (await f.ClientFor("analyst")).Expect("/api/statistics/overview?from=2026-06-03&to=2026-11-18");
-        var trend = o["trend"]!;
-        trend["granularity"]!.GetValue<string>().ShouldBe("week");
-        var buckets = trend["buckets"]!.AsArray().Select(b => DateOnly.Parse(b!.GetValue<string>())).ToList();
+        var o = await (await f.ClientFor("analyst")).Expect<OverviewAnswer>("/api/statistics/overview?from=2026-06-03&to=2026-11-18");
+        var trend = o.Trend;
+        trend.Granularity.ShouldBe("week");
+        var buckets = trend.Buckets.ToList();
         buckets[0].ShouldBe(new DateOnly(2026, 6, 1));
         buckets.ShouldAllBe(b => b.DayOfWeek == DayOfWeek.Monday);
-        var received = trend["received"]!.AsArray().Select(x => x!.GetValue<int>()).ToList();
+        var received = trend.Received.ToList();
         received.Sum().ShouldBe(7);
         received[buckets.IndexOf(new DateOnly(2026, 11, 16))].ShouldBe(7);
     }
@@ -189,15 +187,10 @@ public sealed class StatisticsApiTests(StatisticsFixture f) : IClassFixture<Stat
     [Fact]
     public async Task The_default_period_is_the_last_30_days_up_to_today()
     {
-        var o = await (await f.ClientFor("leader")).Expect("/api/statistics/overview");
-        o["from"]!.GetValue<string>().ShouldBe("2026-10-20");
-        o["to"]!.GetValue<string>().ShouldBe("2026-11-18");
-        o["kpis"]!["received"]!.GetValue<int>().ShouldBe(7);
+        var o = await (await f.ClientFor("leader")).Expect<OverviewAnswer>("/api/statistics/overview");
+        (o.From, o.To).ShouldBe((new DateOnly(2026, 10, 20), new DateOnly(2026, 11, 18)));
+        o.Kpis.Received.ShouldBe(7);
     }
 
-    private static (int, int, double?) Rate(JsonNode? r) =>
-        (r!["numerator"]!.GetValue<int>(), r["denominator"]!.GetValue<int>(), r["percent"]?.GetValue<double>());
-
-    private static string[] Slices(JsonNode? s) =>
-        s!.AsArray().Select(x => $"{x!["label"]!.GetValue<string>()}:{x["count"]!.GetValue<int>()}").ToArray();
+    private static string[] Slices(IEnumerable<SliceAnswer> slices) => slices.Select(x => $"{x.Label}:{x.Count}").ToArray();
 }

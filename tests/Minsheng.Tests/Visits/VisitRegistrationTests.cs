@@ -1,4 +1,5 @@
 using System.Net;
+using Minsheng.Domain.Appeals;
 using Minsheng.Tests.Infrastructure;
 
 namespace Minsheng.Tests.Visits;
@@ -19,10 +20,10 @@ public sealed class VisitRegistrationTests(SharedApp shared) : IClassFixture<Sha
     public async Task A_township_handler_registers_a_visit_in_a_village_of_his_township()
     {
         var town = await shared.App.ClientFor("town1-handler");
-        var created = await town.Post("/api/appeals", Visit(shared.App.County.Village1.Id)).Expect(HttpStatusCode.Created);
-        created["summary"]!["channel"]!.GetValue<string>().ShouldBe("DoorToDoorVisit");
-        created["summary"]!["status"]!.GetValue<string>().ShouldBe("Registered");
-        created["summary"]!["regionName"]!.GetValue<string>().ShouldBe("王庄村");
+        var created = await town.Post("/api/appeals", Visit(shared.App.County.Village1.Id)).Expect<AppealAnswer>(HttpStatusCode.Created);
+        created.Summary.Channel.ShouldBe(Channel.DoorToDoorVisit);
+        created.Status.ShouldBe(AppealStatus.Registered);
+        created.Summary.RegionName.ShouldBe("王庄村");
         // The township itself is his area too.
         await town.Post("/api/appeals", Visit(shared.App.County.Town1.Id)).Expect(HttpStatusCode.Created);
     }
@@ -31,9 +32,9 @@ public sealed class VisitRegistrationTests(SharedApp shared) : IClassFixture<Sha
     public async Task Another_township_is_refused_with_403()
     {
         var town = await shared.App.ClientFor("town1-handler");
-        var refused = await town.Post("/api/appeals", Visit(shared.App.County.Town2.Id)).Expect(HttpStatusCode.Forbidden);
-        refused["title"]!.GetValue<string>().ShouldBe("无权执行此操作");
-        refused["detail"]!.GetValue<string>().ShouldContain("辖区");
+        var refused = await town.Post("/api/appeals", Visit(shared.App.County.Town2.Id)).Expect<ProblemAnswer>(HttpStatusCode.Forbidden);
+        refused.Title.ShouldBe("无权执行此操作");
+        refused.Detail.ShouldNotBeNull().ShouldContain("辖区");
         // A department's staff cover no village at all.
         var housing = await shared.App.ClientFor("housing-head");
         await housing.Post("/api/appeals", Visit(shared.App.County.Village1.Id)).Expect(HttpStatusCode.Forbidden);
@@ -43,8 +44,8 @@ public sealed class VisitRegistrationTests(SharedApp shared) : IClassFixture<Sha
     public async Task Another_channel_is_refused_with_403_even_in_his_township()
     {
         var town = await shared.App.ClientFor("town1-handler");
-        var refused = await town.Post("/api/appeals", Visit(shared.App.County.Village1.Id, "Hotline12345")).Expect(HttpStatusCode.Forbidden);
-        refused["detail"]!.GetValue<string>().ShouldContain("入户走访");
+        var refused = await town.Post("/api/appeals", Visit(shared.App.County.Village1.Id, "Hotline12345")).Expect<ProblemAnswer>(HttpStatusCode.Forbidden);
+        refused.Detail.ShouldNotBeNull().ShouldContain("入户走访");
         await town.Post("/api/appeals", new { }).Expect(HttpStatusCode.Forbidden);
     }
 
@@ -52,13 +53,13 @@ public sealed class VisitRegistrationTests(SharedApp shared) : IClassFixture<Sha
     public async Task A_visit_without_a_region_or_with_bad_fields_names_the_fields()
     {
         var town = await shared.App.ClientFor("town1-handler");
-        var missing = await town.Post("/api/appeals", Visit(null)).Expect(HttpStatusCode.BadRequest);
-        missing["errors"]!["regionUnitId"].ShouldNotBeNull();
+        var missing = await town.Post("/api/appeals", Visit(null)).Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+        missing.ErrorsOf("regionUnitId").ShouldNotBeEmpty();
         var bad = await town.Post("/api/appeals", new
         {
             channel = "DoorToDoorVisit", type = "Help", title = "", content = "有问题", regionUnitId = shared.App.County.Village1.Id, citizenPhone = "12345",
-        }).Expect(HttpStatusCode.BadRequest);
-        bad["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["title", "citizenPhone"], ignoreOrder: true);
+        }).Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+        bad.Fields.ShouldBe(["title", "citizenPhone"], ignoreOrder: true);
     }
 
     [Fact]

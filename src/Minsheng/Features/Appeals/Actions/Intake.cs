@@ -76,7 +76,7 @@ public static partial class WorkflowActions
         {
             // 举报不得交被举报单位: the domain refuses the subject unit's subtree unless a root dispatcher gives a reason.
             var subject = new SubjectDispatch(run.Units.IsWithin, run.Actor.UnitId is { } mine && run.Units.IsRoot(mine), r.OverrideReason);
-            if (run.Appeal.Dispatch(r.LeadUnitId!.Value, r.CoUnitIds ?? [], run.Actor, run.Now, r.Comment, r.CategoryId, r.Tier, r.Type, run.Schedule, subject))
+            if (run.Appeal.Dispatch(r.LeadUnitId!.Value, r.CoUnitIds ?? [], run.Actor, run.Now, run.Schedule, r.Comment, r.CategoryId, r.Tier, r.Type, subject))
                 run.Notes.Record(AuditActions.AppealDispatchOverride, run.Appeal.Number, $"越级派给被反映单位，理由：{r.OverrideReason!.Trim()}");
         })
     {

@@ -3,7 +3,7 @@ using Minsheng.Data;
 using Minsheng.Domain.Organization;
 using Minsheng.Features.Users;
 
-namespace Minsheng.Tests.Infrastructure;
+namespace Minsheng.TestSupport;
 
 /// <summary>
 /// 测试县: a county with two departments and two townships (one with a village), categories, and
@@ -12,6 +12,9 @@ namespace Minsheng.Tests.Infrastructure;
 /// </summary>
 public sealed class TestCounty
 {
+    /// <summary>Every test account's password.</summary>
+    public const string Password = "Test-Passw0rd";
+
     public required Unit County { get; init; }
     public required Unit Housing { get; init; }      // 住建局
     public required Unit CityMgmt { get; init; }     // 城管局
@@ -57,7 +60,7 @@ public sealed class TestCounty
             ("town1-handler", Role.UnitHandler, town1),
         ];
         foreach (var (name, role, unit) in accounts)
-            await admin.AddAsync(name, name, role, unit.Id, TestApp.Password, default);
+            await admin.AddAsync(name, name, role, unit.Id, Password, default);
         return new TestCounty { County = county, Housing = housing, CityMgmt = cityMgmt, Town1 = town1, Village1 = village1, Town2 = town2, Roads = roads, Noise = noise };
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Minsheng.Data;
 using Npgsql;
 
-namespace Minsheng.Tests.Infrastructure;
+namespace Minsheng.TestSupport;
 
 /// <summary>
 /// A fresh, empty database per test app on the engine ./test chose: MINSHENG_TEST_ENGINE=postgres uses the

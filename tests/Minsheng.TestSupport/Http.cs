@@ -4,11 +4,16 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace Minsheng.Tests.Infrastructure;
+namespace Minsheng.TestSupport;
 
-/// <summary>JSON over HTTP for tests: send anonymous objects, read JsonNode, assert status with the body in the message.</summary>
+/// <summary>
+/// JSON over HTTP for tests: send anonymous objects, assert the status with the body in the message, and read the
+/// answer as a typed record (<see cref="Expect{T}(Task{HttpResponseMessage}, HttpStatusCode)"/>, strict
+/// <see cref="AppJson"/> options) or, for tests not converted yet, as a JsonNode.
+/// </summary>
 public static class Http
 {
+    /// <summary>For sending: web casing and enums as names, as the app reads them.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public static Task<HttpResponseMessage> Post(this HttpClient client, string path, object? body = null) =>
@@ -28,12 +33,45 @@ public static class Http
     public static Task<JsonNode> Expect(this HttpClient client, string path, HttpStatusCode status = HttpStatusCode.OK) =>
         client.GetAsync(path).Expect(status);
 
+    /// <summary>
+    /// Asserts the status, then reads the body as <typeparamref name="T"/> with the app's JSON options made strict:
+    /// a field the record names that the body lacks fails here, with the body in the message.
+    /// </summary>
+    public static async Task<T> Expect<T>(this Task<HttpResponseMessage> call, HttpStatusCode status)
+    {
+        using var response = await call;
+        await response.Content.LoadIntoBufferAsync();
+        if (response.StatusCode != status)
+            response.StatusCode.ShouldBe(status, $"body: {await response.Content.ReadAsStringAsync()}");
+        try
+        {
+            return (await response.Content.ReadFromJsonAsync<T>(AppJson.Options))
+                ?? throw new ShouldAssertException($"{typeof(T).Name}: the body is null");
+        }
+        catch (JsonException e)
+        {
+            throw new ShouldAssertException($"{typeof(T).Name} cannot be read from {response.RequestMessage?.RequestUri}: {e.Message}\nbody: {await response.Content.ReadAsStringAsync()}", e);
+        }
+    }
+
+    public static Task<T> Expect<T>(this HttpClient client, string path, HttpStatusCode status = HttpStatusCode.OK) =>
+        client.GetAsync(path).Expect<T>(status);
+
+    /// <summary>The body as text after asserting the status, for checks on what the answer must not carry at all.</summary>
+    public static async Task<string> ExpectText(this Task<HttpResponseMessage> call, HttpStatusCode status)
+    {
+        using var response = await call;
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(status, $"body: {text}");
+        return text;
+    }
+
     /// <summary>Signs the client in with a bearer token (POST /api/auth/token) and returns it.</summary>
     public static async Task<HttpClient> SignedInAs(this HttpClient client, string username, string password)
     {
         var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password });
         response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        var token = (await response.Content.ReadFromJsonAsync<TokenAnswer>(AppJson.Options))!.AccessToken;
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
     }
@@ -58,7 +96,8 @@ public static class Http
         if (overrides is not null)
             foreach (var (k, v) in JsonSerializer.SerializeToNode(overrides, Json)!.AsObject())
                 body[k] = v?.DeepClone();
-        var created = await desk.Post("/api/appeals", body).Expect(HttpStatusCode.Created);
-        return created["summary"]!["id"]!.GetValue<long>();
+        return (await desk.Post("/api/appeals", body).Expect<Answers.AppealAnswer>(HttpStatusCode.Created)).Id;
     }
+
+    private sealed record TokenAnswer(string AccessToken);
 }
