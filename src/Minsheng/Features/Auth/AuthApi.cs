@@ -40,9 +40,9 @@ public static class AuthApi
     }
 
     /// <summary>Ends every session of the account (cookies and bearer tokens alike), then drops this browser's cookie.</summary>
-    private static async Task<NoContent> Logout(HttpContext http, CurrentUser me, Sessions sessions, CancellationToken ct)
+    private static async Task<NoContent> Logout(HttpContext http, Sessions sessions, CancellationToken ct)
     {
-        await sessions.RevokeAllAsync(me.Id, me.Username, ct);
+        await sessions.RevokeAllAsync(ct);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Minsheng.Data;
 using Minsheng.Features.Audit;
+using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.Auth;
 
@@ -9,15 +10,17 @@ namespace Minsheng.Features.Auth;
 /// ValidateUserMiddleware refuse all cookies and bearer tokens issued before it (the cookie and token
 /// themselves cannot be recalled from the client). A shared desk PC's old cookie is worthless after 退出.
 /// </summary>
-public sealed class Sessions(MinshengDb db, AuditLog audit)
+public sealed class Sessions(MinshengDb db, AuditedCommit commit, CurrentUser me)
 {
-    public async Task RevokeAllAsync(long userId, string username, CancellationToken ct)
+    /// <summary>Ends the sessions of the signed-in user (退出 signs out oneself only).</summary>
+    public Task RevokeAllAsync(CancellationToken ct)
     {
+        var userId = me.Id;
         var stamp = Guid.NewGuid().ToString("N");
-        await db.WriteAsync(async () =>
+        return commit.RunAsync(async notes =>
         {
             await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, stamp), ct);
-            await audit.AppendAsync(username, "logout", "user", userId.ToString(), null, ct);
+            notes.Record(AuditActions.Logout, userId.ToString());
         }, ct);
     }
 }

@@ -16,7 +16,7 @@ namespace Minsheng.Features.Demo;
 /// portal face, and a few calls the city desk took and handed down. Appeals are driven through the real workflow
 /// methods so every timeline is one the product could have produced, and each belongs to its county.
 /// </summary>
-public sealed class DemoSeeder(MinshengDb db, AuditLog audit, UnitTree tree, TimeLimits.TimeLimitCache timeLimits, TimeProvider clock,
+public sealed class DemoSeeder(MinshengDb db, AuditedCommit commit, CurrentUser me, UnitTree tree, TimeLimits.TimeLimitCache timeLimits, TimeProvider clock,
     Triage.TriageService triage)
 {
     public const int AppealCount = 2000;
@@ -55,12 +55,12 @@ public sealed class DemoSeeder(MinshengDb db, AuditLog audit, UnitTree tree, Tim
         var cityDesk = await writer.WriteCityDeskAsync(city, [DemoCountyData.Area, DemoCityData.Anxian], CityDeskAppeals(appealCount), categories, ct);
         await writer.SaveNumberSequencesAsync(ct);
         var appeals = perCounty.Values.Sum() + cityDesk;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        me.ActAs("demo");
+        await commit.RunAsync(notes =>
         {
-            await audit.AppendAsync("demo", "demo.seed", "database", null, $"units, categories, {accounts.Count} users, {appeals} appeals", ct);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
+            notes.Record(AuditActions.DemoSeed, null, $"units, categories, {accounts.Count} users, {appeals} appeals");
+            return Task.CompletedTask;
+        }, ct);
         output.WriteLine($"已导入演示市“{DemoCityData.CityName}”：{await db.Units.CountAsync(ct)} 个单位，{appeals} 件诉求" +
                          $"（{string.Join("，", perCounty.Select(c => $"{c.Key} {c.Value} 件"))}，市热线受理后交办 {cityDesk} 件）。");
         // The demo's suggestions should work from the first start; each outcome says if it was skipped (too few appeals).
