@@ -3,7 +3,7 @@ using Minsheng.Domain.Appeals;
 
 namespace Minsheng.Features.Appeals.Actions;
 
-/// <summary>What the appeal page renders for an action: one partial per kind (Pages/Appeals/_Form.{Kind}.cshtml).</summary>
+/// <summary>What the appeal page renders for an action: one partial per kind (Pages/Appeals/_Form{Kind}.cshtml).</summary>
 public enum ActionForm { Comment, Reason, Content, Extension, Dispatch, Callback, Merge, HandDown }
 
 /// <summary>
