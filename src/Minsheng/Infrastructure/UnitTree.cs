@@ -10,11 +10,9 @@ public sealed record UnitInfo(long Id, string Code, string Name, UnitKind Kind, 
 /// An in-memory copy of the unit tree for scope checks. Units change rarely: the copy is refreshed
 /// when this instance changes a unit and at least every 30 seconds for changes made by other instances.
 /// </summary>
-public sealed class UnitTree
+public sealed class UnitTree(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    private readonly RefreshingSnapshot<IReadOnlyDictionary<long, UnitInfo>> _units;
-
-    public UnitTree(IServiceScopeFactory scopes, TimeProvider clock) => _units = new(() => Load(scopes), clock);
+    private readonly RefreshingSnapshot<IReadOnlyDictionary<long, UnitInfo>> _units = new(() => Load(scopes), clock);
 
     public void Invalidate() => _units.Invalidate();
 

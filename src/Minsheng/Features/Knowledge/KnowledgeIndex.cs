@@ -9,17 +9,9 @@ namespace Minsheng.Features.Knowledge;
 /// in typing, and a few hundred articles rank in memory in about a millisecond. Refreshed when this
 /// instance changes an article and at least every 30 seconds for changes made by other instances.
 /// </summary>
-public sealed class KnowledgeIndex
+public sealed class KnowledgeIndex(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    private readonly IServiceScopeFactory scopes;
-    private readonly TimeProvider clock;
-    private readonly RefreshingSnapshot<Snapshot> _current;
-
-    public KnowledgeIndex(IServiceScopeFactory scopes, TimeProvider clock)
-    {
-        (this.scopes, this.clock) = (scopes, clock);
-        _current = new(Load, clock);
-    }
+    private readonly RefreshingSnapshot<Snapshot> _current = new(() => Load(scopes, clock), clock);
 
     public sealed record Snapshot(KnowledgeCorpus Corpus, IReadOnlyDictionary<long, KnowledgeArticle> Articles, DateTimeOffset LoadedAt);
 
@@ -34,7 +26,7 @@ public sealed class KnowledgeIndex
         return KnowledgeRanking.Rank(text, s.Corpus, max).Select(r => (s.Articles[r.Id], r.Score)).ToList();
     }
 
-    private Snapshot Load()
+    private static Snapshot Load(IServiceScopeFactory scopes, TimeProvider clock)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MinshengDb>();

@@ -12,18 +12,9 @@ namespace Minsheng.Features.TimeLimits;
 /// The calendar, policies and rules in force, built once and shared: deadlines are computed on every
 /// dispatch and by the monitor. Refreshed when this instance changes them and at least every 30 seconds.
 /// </summary>
-public sealed class TimeLimitCache
+public sealed class TimeLimitCache(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config)
 {
-    private readonly IServiceScopeFactory scopes;
-    private readonly TimeProvider clock;
-    private readonly IConfiguration config;
-    private readonly RefreshingSnapshot<Snapshot> _current;
-
-    public TimeLimitCache(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config)
-    {
-        (this.scopes, this.clock, this.config) = (scopes, clock, config);
-        _current = new(Load, clock);
-    }
+    private readonly RefreshingSnapshot<Snapshot> _current = new(() => Load(scopes, clock, config), clock);
 
     /// <summary>Office hours for limits counted in hours, e.g. "08:30-12:00,14:30-17:30" (the default).</summary>
     public const string WorkingHoursSetting = "Calendar:WorkingHours";
@@ -38,7 +29,7 @@ public sealed class TimeLimitCache
 
     public Snapshot Current => _current.Value;
 
-    private Snapshot Load()
+    private static Snapshot Load(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration config)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MinshengDb>();

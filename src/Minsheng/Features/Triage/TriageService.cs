@@ -25,24 +25,12 @@ public sealed record LoadedModel(long Id, int Version, TriageModel Model);
 /// loading one means parsing megabytes. Every 30 seconds a cheap query asks whether another instance
 /// stored a newer version; only then are the bytes read again.
 /// </summary>
-public sealed class TriageService
+public sealed class TriageService(IServiceScopeFactory scopes, UnitTree units, TimeProvider clock, IOptions<TriageSettings> settings,
+    ILogger<TriageService> logger)
 {
-    private readonly IServiceScopeFactory scopes;
-    private readonly UnitTree units;
-    private readonly TimeProvider clock;
-    private readonly IOptions<TriageSettings> settings;
-    private readonly ILogger<TriageService> logger;
-    private readonly RefreshingSnapshot<ModelSnapshot> _models;
-    private readonly RefreshingSnapshot<RoutingSnapshot> _routing;
-
-    public TriageService(IServiceScopeFactory scopes, UnitTree units, TimeProvider clock, IOptions<TriageSettings> settings,
-        ILogger<TriageService> logger)
-    {
-        (this.scopes, this.units, this.clock, this.settings, this.logger) = (scopes, units, clock, settings, logger);
-        // The previous models are handed to the next load, which reuses every one whose row is still the latest.
-        _models = new(LoadModels, clock);
-        _routing = new(LoadRouting, clock);
-    }
+    // The previous models are handed to the next load, which reuses every one whose row is still the latest.
+    private readonly RefreshingSnapshot<ModelSnapshot> _models = new(previous => LoadModels(scopes, logger, previous), clock);
+    private readonly RefreshingSnapshot<RoutingSnapshot> _routing = new(() => LoadRouting(scopes, units, clock), clock);
 
     private sealed record ModelSnapshot(IReadOnlyDictionary<string, LoadedModel> ByKind);
 
@@ -62,7 +50,7 @@ public sealed class TriageService
 
     private ModelSnapshot Models => _models.Value;
 
-    private ModelSnapshot LoadModels(ModelSnapshot? previous)
+    private static ModelSnapshot LoadModels(IServiceScopeFactory scopes, ILogger logger, ModelSnapshot? previous)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MinshengDb>();
@@ -88,7 +76,7 @@ public sealed class TriageService
         return new ModelSnapshot(byKind);
     }
 
-    private RoutingSnapshot LoadRouting()
+    private static RoutingSnapshot LoadRouting(IServiceScopeFactory scopes, UnitTree units, TimeProvider clock)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MinshengDb>();
