@@ -33,7 +33,7 @@ public sealed class AppealCommands(MinshengDb db, AppealScope scope, CurrentUser
             await action.ApplyAsync(run, request);
             // The timeline holds only this change's entries (it is not loaded): the last one is the action recorded.
             var recorded = appeal.Timeline.LastOrDefault()?.Action ?? action.Action;
-            notes.Record(AuditActions.ForWorkflow(recorded.ToString()), appeal.Number, appeal.Status.ToString());
+            notes.Record(AuditActions.ForWorkflow(recorded), appeal.Number, appeal.Status.ToString());
             return appeal;
         }, ct);
 

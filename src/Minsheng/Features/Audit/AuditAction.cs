@@ -41,12 +41,12 @@ public static class AuditActions
     public static readonly AuditAction KnowledgeDelete = new("knowledge.delete", "knowledge");
     public static readonly AuditAction PortalSettings = new("portal.settings", "unit");
 
-    // Appeals (workflow actions are audited as "appeal.<slug>", see ForWorkflow)
+    // Appeals (a workflow step is audited as "appeal.<AppealAction>", the timeline's own name, e.g. appeal.Dispatch)
     public static readonly AuditAction AppealRegister = new("appeal.register", "appeal");
     public static readonly AuditAction AppealUnmask = new("appeal.unmask", "appeal");
     public static readonly AuditAction AppealDispatchOverride = new("appeal.dispatch-override", "appeal");
     public static readonly AuditAction AppealRate = new("appeal.rate", "appeal");
-    public static AuditAction ForWorkflow(string slug) => new($"appeal.{slug}", "appeal");
+    public static AuditAction ForWorkflow(Minsheng.Domain.Appeals.AppealAction recorded) => new($"appeal.{recorded}", "appeal");
 
     // Accountability and publicity
     public static readonly AuditAction SupervisionIssue = new("supervision.issue", "appeal");
