@@ -48,12 +48,4 @@ public static class DeadlineWatch
     /// <summary>The key that makes each escalation of one deadline happen once; a moved deadline is a new one.</summary>
     public static string Key(Escalation escalation, long appealId, Stage stage, DateTimeOffset due) =>
         $"{escalation}:{appealId}:{stage}:{due.ToUnixTimeSeconds()}".ToLowerInvariant();
-
-    public static string Label(Stage stage) => stage switch
-    {
-        Stage.SignFor => "签收",
-        Stage.FirstContact => "首次联系群众",
-        Stage.Reply => "答复",
-        _ => "办结",
-    };
 }

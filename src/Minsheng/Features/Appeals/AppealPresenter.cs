@@ -104,7 +104,7 @@ public sealed class AppealPresenter(MinshengDb db, UnitTree units, CurrentUser m
             var done = a.Done(stage);
             var end = done ?? now;
             var hours = end <= due ? schedule.Remaining(end, due).TotalHours : -schedule.Remaining(due, end).TotalHours;
-            clocks.Add(new ClockView(stage.ToString(), DeadlineWatch.Label(stage), due, done, end > due, Math.Round(hours, 1)));
+            clocks.Add(new ClockView(stage.ToString(), Labels.Stage(stage), due, done, end > due, Math.Round(hours, 1)));
         }
         return clocks;
     }

@@ -89,7 +89,7 @@ public sealed class MonitorPass(MinshengDb db, TimeLimitCache timeLimits, SqlWri
             .Select(t => new { t.AppealId, t.Id }).ToListAsync(ct)).ToLookup(t => t.AppealId, t => t.Id);
         var leads = overdue.Select(o => new AccountabilityLead($"overdue:{o.Appeal.Id}:{o.Stage}:{o.Due.ToUnixTimeSeconds()}".ToLowerInvariant(),
             LeadRule.Overdue, o.Appeal.Id, o.Appeal.LeadUnitId,
-            $"{o.Appeal.Number} {DeadlineWatch.Label(o.Stage)}超期 {schedule.Rules.SupervisionAfterWorkingDays} 个工作日以上",
+            $"{o.Appeal.Number} {Labels.Stage(o.Stage)}超期 {schedule.Rules.SupervisionAfterWorkingDays} 个工作日以上",
             [o.Appeal.Id], dispatches[o.Appeal.Id], now)).ToList();
         return (notices, leads);
     }

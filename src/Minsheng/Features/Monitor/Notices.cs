@@ -1,3 +1,4 @@
+using Minsheng.Infrastructure;
 using Minsheng.Domain.Appeals;
 using Minsheng.Domain.Notifications;
 using Minsheng.Domain.TimeLimits;
@@ -10,7 +11,7 @@ public static class Notices
     /// <param name="title">The appeal's title as the notice's audience may read it (Features/Appeals/AppealText).</param>
     public static Notification For(Escalation escalation, Appeal appeal, string title, Stage stage, DateTimeOffset due, TimeLimitRules rules, DateTimeOffset now)
     {
-        var label = DeadlineWatch.Label(stage);
+        var label = Labels.Stage(stage);
         var when = Domain.Calendar.ChinaTime.ToChina(due).ToString("yyyy-MM-dd HH:mm");
         var key = DeadlineWatch.Key(escalation, appeal.Id, stage, due);
         return escalation switch

@@ -31,8 +31,6 @@ public sealed class CitizenRatings(MinshengDb db, AuditedCommit commit, CurrentU
     public static bool MayRate(Appeal a) => a.Status is AppealStatus.Replied or AppealStatus.Closed && a.Reply is not null;
 
     /// <summary>Kept for the appeal page (another area's file) until it reads <see cref="Labels.Rating"/> itself.</summary>
-    public static string Label(CitizenRatingValue r) => Labels.Rating(r);
-
     public Task<CitizenRating?> ForAsync(long appealId, CancellationToken ct) =>
         db.Set<CitizenRating>().AsNoTracking().FirstOrDefaultAsync(r => r.AppealId == appealId, ct);
 

@@ -45,11 +45,14 @@ public static partial class Labels
         _ => "高位办日报",
     };
 
-    /// <summary>
-    /// A deadline stage (签收, 首次联系群众, 答复, 办结). The domain writes these names into the monitor's notices itself,
-    /// so the text stays with <see cref="DeadlineWatch.Label"/>; the web layer reads it here.
-    /// </summary>
-    public static string Stage(Stage s) => DeadlineWatch.Label(s);
+    /// <summary>A deadline stage: the clock each time limit runs against.</summary>
+    public static string Stage(Stage s) => s switch
+    {
+        Domain.TimeLimits.Stage.SignFor => "签收",
+        Domain.TimeLimits.Stage.FirstContact => "首次联系群众",
+        Domain.TimeLimits.Stage.Reply => "答复",
+        _ => "办结",
+    };
 
     /// <summary>A stage as a notice stores it (its enum name); empty when there is none.</summary>
     public static string Stage(string? stage) => Enum.TryParse<Stage>(stage, out var s) ? Stage(s) : "";

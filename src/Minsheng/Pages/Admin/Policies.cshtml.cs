@@ -67,7 +67,7 @@ public sealed class PoliciesModel(TimeLimitAdmin limits, TimeLimitCache cache, T
         (Amount, Unit, Note) = (amount, unit, note);
         var ok = await TryAsync(() => limits.AddPolicyAsync(new PolicyRequest(Tier, Type, Stage, amount, unit, note), ct));
         if (ok)
-            return Done($"已保存：{Labels.Tier(Tier!.Value)}·{(Type is { } ty ? Labels.Type(ty) : "全部性质")}·{AdminLabels.Stage(Stage!.Value)} " +
+            return Done($"已保存：{Labels.Tier(Tier!.Value)}·{(Type is { } ty ? Labels.Type(ty) : "全部性质")}·{Labels.Stage(Stage!.Value)} " +
                         $"{amount} {Labels.LimitUnit(unit!.Value)}，自现在起对新派单生效。", Url.Page(null));
         Load();
         return Page();
