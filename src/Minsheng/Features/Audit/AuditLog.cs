@@ -11,7 +11,10 @@ public sealed class AuditLog(MinshengDb db, AuditKey key, TimeProvider clock, Au
     public const string SystemActor = "system";
     private const long ChainLockKey = 0x4D53_4155; // "MSAU": serialises appends on PostgreSQL
 
-    public async Task AppendAsync(string actor, string action, string entity, string? entityId, string? detail, CancellationToken ct = default)
+    public Task AppendAsync(string actor, AuditAction action, string? entityId, string? detail, CancellationToken ct = default) =>
+        AppendAsync(actor, action.Name, action.Entity, entityId, detail, ct);
+
+    private async Task AppendAsync(string actor, string action, string entity, string? entityId, string? detail, CancellationToken ct = default)
     {
         var pending = db.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).LastOrDefault();
         string prev;
@@ -56,7 +59,7 @@ public sealed class AuditLog(MinshengDb db, AuditKey key, TimeProvider clock, Au
         await LockAsync(db, ct);
         if (await db.AuditLog.AnyAsync(a => a.Action == KeyAction, ct)) return; // another instance switched first
         var legacy = await db.AuditLog.LongCountAsync(ct);
-        await AppendAsync(SystemActor, KeyAction, "audit_log", null, $"key={key.Fingerprint} legacy={legacy}", ct);
+        await AppendAsync(SystemActor, AuditActions.KeySwitch, null, $"key={key.Fingerprint} legacy={legacy}", ct);
         await db.SaveChangesAsync(ct);
         await SealExistingAsync(ct);
         await tx.CommitAsync(ct);

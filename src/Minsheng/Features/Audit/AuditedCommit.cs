@@ -26,7 +26,7 @@ public sealed class AuditedCommit(MinshengDb db, AuditLog audit, CurrentUser me)
         }
         await db.SaveChangesAsync(ct); // new rows get their ids, so the entries can name them
         var actor = me.Username is { Length: > 0 } name ? name : throw new InvalidOperationException("No actor: a background job or CLI verb must call CurrentUser.ActAs first.");
-        foreach (var note in notes.All) await audit.AppendAsync(actor, note.Action.Name, note.Action.Entity, note.EntityId(), note.Detail(), ct);
+        foreach (var note in notes.All) await audit.AppendAsync(actor, note.Action, note.EntityId(), note.Detail(), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return result;

@@ -58,7 +58,7 @@ public sealed class SignInService(MinshengDb db, AuditLog audit, LoginAlerts ale
                 pair.Count(now);
                 account.Count(now);
             }
-            else await audit.AppendAsync(keys.Username, "login-failed", "user", null, $"{SignInResult.Throttled} from {keys.Address}", ct);
+            else await audit.AppendAsync(keys.Username, AuditActions.LoginFailed, null, $"{SignInResult.Throttled} from {keys.Address}", ct);
         }, ct);
         return allowed;
     }
@@ -82,7 +82,7 @@ public sealed class SignInService(MinshengDb db, AuditLog audit, LoginAlerts ale
             }
             var result = ok ? SignInResult.Success : SignInResult.Invalid;
             var detail = user is null ? "no such account" : !ok && !user.Active ? "inactive" : null;
-            await audit.AppendAsync(keys.Username, ok ? "login" : "login-failed", "user", user?.Id.ToString(),
+            await audit.AppendAsync(keys.Username, ok ? AuditActions.Login : AuditActions.LoginFailed, user?.Id.ToString(),
                 $"{result} from {keys.Address}{(detail is null ? "" : $" ({detail})")}", ct);
         }, ct);
         db.ChangeTracker.Clear();
