@@ -23,6 +23,7 @@ public static class MinshengCli
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(CalendarCommand.Create());
         root.Subcommands.Add(TriageCommand.Create());
+        root.Subcommands.Add(AnalysisCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 
