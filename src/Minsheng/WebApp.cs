@@ -8,6 +8,7 @@ using Minsheng.Features.Audit;
 using Minsheng.Features.Auth;
 using Minsheng.Features.Categories;
 using Minsheng.Features.Public;
+using Minsheng.Features.Analysis.Priorities;
 using Minsheng.Features.Units;
 using Minsheng.Features.Users;
 using Minsheng.Infrastructure;
@@ -43,6 +44,7 @@ public static class WebApp
         app.MapLeadsApi();
         app.MapSupervisionApi();
         app.MapTriageApi();
+        app.MapPrioritiesApi();
         app.MapKnowledge();
         Features.Statistics.StatisticsApi.MapStatisticsApi(app);
         app.MapRazorPages();

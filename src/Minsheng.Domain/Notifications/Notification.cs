@@ -10,6 +10,8 @@ public enum NotificationKind
     ManualSupervision,   // 督办单/交办函（人工）
     HighLevelDigest,     // 高位办日报
     LoginAttack,         // 登录异常：账户或地址因连续输错密码被锁定
+    MonthlyPriority,     // 每月一题：牵头单位收到的交办
+    ProactiveReminder,   // 未诉先办：季节性问题来临前的提醒
 }
 
 /// <summary>Who reads it: the unit it is addressed to, the supervisors, the leaders, or the administrators.</summary>

@@ -11,6 +11,7 @@ using Minsheng.Features.Appeals;
 using Minsheng.Features.Audit;
 using Minsheng.Features.Auth;
 using Minsheng.Features.Users;
+using Minsheng.Features.Analysis.Priorities;
 using Minsheng.Infrastructure.Web;
 
 namespace Minsheng.Infrastructure;
@@ -73,6 +74,7 @@ public static class Extensions
         services.AddScoped<Features.Triage.TriageTraining>();
         services.AddScoped<Features.Triage.TriageSuggestions>();
         services.AddHostedService<Features.Triage.TriageRetrainService>();
+        services.AddPriorities();
         Features.Public.PortalServices.AddPublicPortal(services);
         services.AddKnowledge();
         Features.Statistics.StatisticsApi.AddStatistics(services);

@@ -40,6 +40,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             },
             ActionForbiddenException f => new ProblemDetails { Status = 403, Title = "无权执行此操作", Detail = f.Message },
             OutOfScopeException o => new ProblemDetails { Status = 403, Title = "超出管辖范围", Detail = o.Message },
+            ForbiddenException f => new ProblemDetails { Status = 403, Title = "无权执行此操作", Detail = f.Message },
+            Domain.Priorities.PriorityStateException s => new ProblemDetails { Status = 409, Title = "当前状态不能执行此操作", Detail = s.Message },
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = 409, Title = "诉求已被他人修改", Detail = "该诉求刚刚被其他人处理过，请刷新后重试。",

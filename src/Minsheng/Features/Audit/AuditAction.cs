@@ -56,4 +56,15 @@ public static class AuditActions
     public static readonly AuditAction LeadApprovePublication = new("lead.approve-publication", "lead");
     public static readonly AuditAction CasePublish = new("case.publish", "appeal");
     public static readonly AuditAction CaseUnpublish = new("case.unpublish", "appeal");
+
+    // 每月一题 and 未诉先办
+    public static readonly AuditAction PriorityCreate = new("priority.create", "monthly_priority");
+    public static readonly AuditAction PriorityMilestoneAdd = new("priority.milestone-add", "monthly_priority");
+    public static readonly AuditAction PriorityMilestoneDone = new("priority.milestone-done", "monthly_priority");
+    public static readonly AuditAction PriorityProgress = new("priority.progress", "monthly_priority");
+    public static readonly AuditAction PriorityComplete = new("priority.complete", "monthly_priority");
+    public static readonly AuditAction PriorityPublish = new("priority.publish", "monthly_priority");
+    public static readonly AuditAction ProactiveCreate = new("proactive.create", "proactive_plan");
+    public static readonly AuditAction ProactiveActivate = new("proactive.activate", "proactive_plan");
+    public static readonly AuditAction ProactiveRemind = new("proactive.remind", "proactive_plan");
 }

@@ -42,7 +42,10 @@ public static partial class Labels
         Domain.Notifications.NotificationKind.SupervisionOrder => "督办单",
         Domain.Notifications.NotificationKind.ManualSupervision => "督办交办",
         Domain.Notifications.NotificationKind.LoginAttack => "登录异常",
-        _ => "高位办日报",
+        Domain.Notifications.NotificationKind.HighLevelDigest => "高位办日报",
+        Domain.Notifications.NotificationKind.MonthlyPriority => "每月一题",
+        Domain.Notifications.NotificationKind.ProactiveReminder => "未诉先办提醒",
+        _ => "通知",
     };
 
     /// <summary>A deadline stage: the clock each time limit runs against.</summary>

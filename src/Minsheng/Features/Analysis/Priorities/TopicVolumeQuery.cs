@@ -1,0 +1,58 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Data;
+using Minsheng.Domain.Appeals;
+using Minsheng.Domain.Calendar;
+using Minsheng.Domain.Priorities;
+using Minsheng.Infrastructure;
+
+namespace Minsheng.Features.Analysis.Priorities;
+
+/// <summary>
+/// How many appeals of a jurisdiction raised a problem, month by month (China time): those whose title or content holds
+/// any of the key phrases and, when a place is given, name it (in text or address) or lie in a unit of that name.
+/// Only the matching appeals' timestamps leave the database.
+/// </summary>
+public sealed class TopicVolumeQuery(MinshengDb db, UnitTree units)
+{
+    public async Task<IReadOnlyList<MonthCount>> MonthlyAsync(long jurisdictionId, IReadOnlyList<string> phrases, string? place,
+        PriorityMonth from, PriorityMonth to, CancellationToken ct)
+    {
+        if (phrases.Count == 0) return VolumeComparison.Bucket([], from, to);
+        var subtree = units.Subtree(jurisdictionId).ToArray();
+        var start = new DateTimeOffset(from.FirstDay.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
+        var end = new DateTimeOffset(to.AddMonths(1).FirstDay.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
+        var q = db.Appeals.AsNoTracking().Where(a => a.MergedIntoId == null && a.CreatedAt >= start && a.CreatedAt < end
+            && ((a.JurisdictionId != null && subtree.Contains(a.JurisdictionId.Value)) || (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value))));
+        q = q.Where(AnyPhrase(phrases));
+        if (!string.IsNullOrWhiteSpace(place))
+        {
+            var p = place.Trim();
+            var placeUnits = subtree.Where(id => units.NameOf(id).Contains(p)).ToArray();
+            q = q.Where(a => a.Title.Contains(p) || a.Content.Contains(p) || (a.Address != null && a.Address.Contains(p))
+                             || (a.RegionUnitId != null && placeUnits.Contains(a.RegionUnitId.Value)));
+        }
+        var times = await q.Select(a => a.CreatedAt).ToListAsync(ct);
+        return VolumeComparison.Bucket(times.Select(t => ChinaTime.DateOf(t)), from, to);
+    }
+
+    /// <summary>title LIKE %p1% OR content LIKE %p1% OR …, built as an expression so both engines translate it.</summary>
+    private static Expression<Func<Appeal, bool>> AnyPhrase(IReadOnlyList<string> phrases)
+    {
+        var a = Expression.Parameter(typeof(Appeal), "a");
+        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+        Expression? body = null;
+        foreach (var phrase in phrases)
+        {
+            // A closure per phrase keeps each one a SQL parameter rather than text pasted into the query.
+            var value = Expression.Property(Expression.Constant(new Box(phrase)), nameof(Box.Value));
+            var one = Expression.OrElse(
+                Expression.Call(Expression.Property(a, nameof(Appeal.Title)), contains, value),
+                Expression.Call(Expression.Property(a, nameof(Appeal.Content)), contains, value));
+            body = body is null ? one : Expression.OrElse(body, one);
+        }
+        return Expression.Lambda<Func<Appeal, bool>>(body!, a);
+    }
+
+    private sealed record Box(string Value);
+}
