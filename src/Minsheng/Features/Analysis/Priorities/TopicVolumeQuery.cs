@@ -11,15 +11,23 @@ namespace Minsheng.Features.Analysis.Priorities;
 /// <summary>
 /// How many appeals of a jurisdiction raised a problem, month by month (China time): those whose title or content holds
 /// any of the key phrases and, when a place is given, name it (in text or address) or lie in a unit of that name.
-/// Only the matching appeals' timestamps leave the database.
+/// Only the matching appeals' timestamps leave the database. Months before the jurisdiction's records begin (a new
+/// deployment, an import that starts mid-month) are left out rather than counted as months without appeals.
 /// </summary>
 public sealed class TopicVolumeQuery(MinshengDb db, UnitTree units)
 {
     public async Task<IReadOnlyList<MonthCount>> MonthlyAsync(long jurisdictionId, IReadOnlyList<string> phrases, string? place,
         PriorityMonth from, PriorityMonth to, CancellationToken ct)
     {
-        if (phrases.Count == 0) return VolumeComparison.Bucket([], from, to);
         var subtree = units.Subtree(jurisdictionId).ToArray();
+        var first = await db.Appeals.Where(a => (a.JurisdictionId != null && subtree.Contains(a.JurisdictionId.Value))
+                                                || (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value)))
+            .MinAsync(a => (DateTimeOffset?)a.CreatedAt, ct);
+        if (first is null) return [];
+        var firstDay = ChinaTime.DateOf(first.Value);
+        var firstFull = firstDay.Day == 1 ? PriorityMonth.Of(firstDay) : PriorityMonth.Of(firstDay).AddMonths(1);
+        if (firstFull > from) from = firstFull;
+        if (from > to || phrases.Count == 0) return from > to ? [] : VolumeComparison.Bucket([], from, to);
         var start = new DateTimeOffset(from.FirstDay.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
         var end = new DateTimeOffset(to.AddMonths(1).FirstDay.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
         var q = db.Appeals.AsNoTracking().Where(a => a.MergedIntoId == null && a.CreatedAt >= start && a.CreatedAt < end
