@@ -41,6 +41,9 @@ public sealed class AccessTableApp : IAsyncLifetime
     public long ArticleId { get; private set; }
     public long SpareUserId { get; private set; }
     public long AnyNotificationId { get; private set; }
+    public long PriorityId { get; private set; }        // 每月一题 led by the housing bureau
+    public long MilestoneId { get; private set; }
+    public long ProactivePlanId { get; private set; }
 
     public async Task InitializeAsync()
     {
@@ -135,6 +138,17 @@ public sealed class AccessTableApp : IAsyncLifetime
         ArticleId = await CreatedId(admin.Post("/api/knowledge", new { title = "路灯报修", categoryId = c.Roads.Id, content = "路灯故障由县住建局负责维修。", keywords = "路灯" }));
         // A holiday override for the DELETE row to remove.
         await admin.Put("/api/calendar/days/2026-12-01", new { isWorkingDay = false, name = "测试假日" }).Expect(HttpStatusCode.OK);
+        var analyst = _api["Analyst"];
+        PriorityId = await CreatedId(analyst.Post("/api/analysis/monthly", new
+        {
+            month = "2026-12", title = "路灯不亮集中整治", problem = "多处路灯不亮。", keyPhrases = "路灯", leadUnitId = c.Housing.Id, measures = "逐一排查维修。",
+        }));
+        MilestoneId = (await analyst.Post($"/api/analysis/monthly/{PriorityId}/milestones", new { title = "排查", dueOn = "2026-12-10" })
+            .Expect(HttpStatusCode.OK))["milestones"]![0]!["id"]!.GetValue<long>();
+        ProactivePlanId = await CreatedId(analyst.Post("/api/analysis/proactive", new
+        {
+            title = "供暖前检修", measures = "检修管网。", keyPhrases = "暖气", leadUnitId = c.Housing.Id, seasonMonth = 11, seasonDay = 15, remindDaysBefore = 30,
+        }));
         SpareUserId = await CreatedId(admin.Post("/api/users", new { username = "spare", displayName = "备用账号", role = "Operator", unitId = c.County.Id, password = TestApp.Password }));
     }
 
@@ -227,6 +241,9 @@ public sealed class AccessTableApp : IAsyncLifetime
         // Each caller marks a message of its own inbox; a role whose inbox is empty tries someone else's.
         ("id", _) when route.StartsWith("/api/notifications/") => $"{_notificationOf.GetValueOrDefault(column, AnyNotificationId)}",
         ("unitId", _) when route.StartsWith("/api/portal-settings/") => $"{App.County.County.Id}",
+        ("id", _) when route.StartsWith("/api/analysis/monthly/") || route.StartsWith("/analysis/monthly/") => $"{PriorityId}",
+        ("milestoneId", _) => $"{MilestoneId}",
+        ("id", _) when route.StartsWith("/api/analysis/proactive/") => $"{ProactivePlanId}",
         ("date", _) => "2026-12-01",
         ("documentName", _) => "v1",
         ("code", _) => "400",

@@ -46,9 +46,9 @@ public sealed class MonthlyPriorities(MinshengDb db, CurrentUser me, UnitTree un
             var month = body.Month?.Trim() ?? "";
             if (PriorityMonth.TryParse(month, out _) && await db.Set<MonthlyPriority>().AnyAsync(p => p.JurisdictionId == jurisdiction && p.Month == month, ct))
                 errors.Add("month", $"本辖区 {month} 已确定了每月一题，每月只定一题。");
-            errors.ThrowIfAny();
-            var p = new MonthlyPriority(jurisdiction, month, body.Title ?? "", body.Problem ?? "", [body.KeyPhrases ?? ""], body.Place,
-                body.LeadUnitId!.Value, body.Measures ?? "", me.DisplayName, clock.GetUtcNow());
+            // One answer names every wrong field: the unit checks here and the domain's own checks together.
+            var p = FieldCheck.Collect(errors, () => new MonthlyPriority(jurisdiction, month, body.Title ?? "", body.Problem ?? "",
+                [body.KeyPhrases ?? ""], body.Place, body.LeadUnitId ?? 0, body.Measures ?? "", me.DisplayName, clock.GetUtcNow()));
             db.Add(p);
             await db.SaveChangesAsync(ct);
             NotifyLeadUnit(p, $"每月一题：{p.Title}", $"{units.NameOf(p.JurisdictionId)}将“{p.Title}”确定为 {p.Month} 的每月一题，由贵单位牵头。工作措施：{p.Measures}");

@@ -29,10 +29,11 @@ public sealed class ProactivePlans(MinshengDb db, CurrentUser me, UnitTree units
         commit.RunAsync(async notes =>
         {
             if (me.Role != Role.Analyst) throw new ForbiddenException("只有民意分析员可以安排未诉先办事项。");
-            if (body.LeadUnitId is not { } lead || units.Find(lead) is null) throw new DomainValidationException("leadUnitId", "请选择牵头单位。");
-            if (!me.InJurisdiction(lead)) throw new DomainValidationException("leadUnitId", "牵头单位不在本辖区内。");
-            var plan = new ProactivePlan(me.JurisdictionId, body.Title ?? "", body.Measures ?? "", [body.KeyPhrases ?? ""], lead,
-                body.SeasonMonth, body.SeasonDay, body.RemindDaysBefore, me.DisplayName, clock.GetUtcNow());
+            var errors = new FieldErrors();
+            if (body.LeadUnitId is not { } lead || units.Find(lead) is null) errors.Add("leadUnitId", "请选择牵头单位。");
+            else if (!me.InJurisdiction(lead)) errors.Add("leadUnitId", "牵头单位不在本辖区内。");
+            var plan = FieldCheck.Collect(errors, () => new ProactivePlan(me.JurisdictionId, body.Title ?? "", body.Measures ?? "",
+                [body.KeyPhrases ?? ""], body.LeadUnitId ?? 0, body.SeasonMonth, body.SeasonDay, body.RemindDaysBefore, me.DisplayName, clock.GetUtcNow()));
             db.Add(plan);
             await db.SaveChangesAsync(ct);
             notes.Record(AuditActions.ProactiveCreate, plan.Id.ToString(), $"{plan.Title} {plan.SeasonMonth}-{plan.SeasonDay}");
