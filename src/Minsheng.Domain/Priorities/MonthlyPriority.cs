@@ -7,7 +7,7 @@ public enum PriorityStatus { Active, Completed }
 /// progress reports — and later shows whether the appeals on it stopped. The problem is recognised in later appeals by
 /// its key phrases (and place), so the before/after volume needs no link to the hot-topic store.
 /// </summary>
-public sealed class MonthlyPriority
+public sealed class MonthlyPriority : IAssignedWork
 {
     public const int TitleMax = 80, TextMax = 2000, PhraseMax = 20, PhrasesMax = 8;
 

@@ -4,7 +4,7 @@ namespace Minsheng.Domain.Priorities;
 /// 未诉先办: work scheduled before a season's appeals come (heating checks before November, drains before July). Each year
 /// the lead unit is reminded <see cref="RemindDaysBefore"/> days before the season starts — once per year.
 /// </summary>
-public sealed class ProactivePlan
+public sealed class ProactivePlan : IAssignedWork
 {
     public const int MaxRemindDays = 90;
 

@@ -134,21 +134,7 @@ public sealed class MonthlyPriorities(MinshengDb db, CurrentUser me, UnitTree un
         if (me.Role != Role.Analyst) throw new ForbiddenException("只有民意分析员可以确定和管理每月一题。");
     }
 
-    private IQueryable<MonthlyPriority> Visible()
-    {
-        var q = db.Set<MonthlyPriority>().AsQueryable();
-        if (me.Role.IsUnitStaff())
-        {
-            var mine = units.Subtree(me.UnitId).ToArray();
-            return q.Where(p => mine.Contains(p.LeadUnitId));
-        }
-        if (me.Role is Role.Analyst or Role.Leader or Role.Supervisor)
-        {
-            var jurisdiction = units.Subtree(me.JurisdictionId).ToArray();
-            return q.Where(p => jurisdiction.Contains(p.JurisdictionId));
-        }
-        return q.Where(_ => false);
-    }
+    private IQueryable<MonthlyPriority> Visible() => db.Set<MonthlyPriority>().VisibleTo(me, units);
 
     private Task<MonthlyPriority?> Load(long id, CancellationToken ct, bool tracked = false)
     {

@@ -80,21 +80,7 @@ public sealed class ProactivePlans(MinshengDb db, CurrentUser me, UnitTree units
             return sent;
         }, ct);
 
-    private IQueryable<ProactivePlan> Visible()
-    {
-        var q = db.Set<ProactivePlan>().AsQueryable();
-        if (me.Role.IsUnitStaff())
-        {
-            var mine = units.Subtree(me.UnitId).ToArray();
-            return q.Where(p => mine.Contains(p.LeadUnitId));
-        }
-        if (me.Role is Role.Analyst or Role.Leader or Role.Supervisor)
-        {
-            var jurisdiction = units.Subtree(me.JurisdictionId).ToArray();
-            return q.Where(p => jurisdiction.Contains(p.JurisdictionId));
-        }
-        return q.Where(_ => false);
-    }
+    private IQueryable<ProactivePlan> Visible() => db.Set<ProactivePlan>().VisibleTo(me, units);
 
     private async Task<ProactiveView> ViewAsync(ProactivePlan p, CancellationToken ct)
     {
