@@ -34,8 +34,6 @@ public static class HotTopicDetector
             var c = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var w in TopicText.Words(titles[i])) c[w] = c.GetValueOrDefault(w) + TopicVectors.TitleWeight;
             foreach (var w in TopicText.Words(details[i])) c[w] = c.GetValueOrDefault(w) + 1;
-            foreach (var p in places[i]) c[TopicVectors.PlaceTerm(p)] = titles[i].Contains(p, StringComparison.Ordinal) ? 2 : 1;
-            foreach (var d in districts[i]) c[TopicVectors.DistrictTerm(d)] = 1;
             counts[i] = c;
         }
         var space = new TopicVectors();
@@ -43,7 +41,10 @@ public static class HotTopicDetector
 
         var order = Enumerable.Range(0, docs.Count)
             .OrderBy(i => docs[i].Time).ThenBy(i => docs[i].Id, StringComparer.Ordinal).ToArray();
-        var clusters = TopicClustering.Run(vectors, order);
+        // Places a title names (mined names and districts) are what keeps the same problem at two places apart.
+        var titlePlaces = titles.Select((t, i) => (IReadOnlyList<string>)places[i].Where(p => t.Contains(p, StringComparison.Ordinal))
+            .Concat(TopicText.District().Matches(t).Select(m => m.Value)).Distinct().ToList()).ToArray();
+        var clusters = TopicClustering.Run(vectors, titlePlaces, order);
 
         var topics = new List<DetectedTopic>();
         foreach (var c in clusters)
@@ -65,21 +66,22 @@ public static class HotTopicDetector
         var first = members.Min(i => docs[i].Time);
         var last = members.Max(i => docs[i].Time);
 
-        // One person's repeated posts of the same appeal count once: key = person + title without punctuation.
-        var volume = members.Select(i => (docs[i].PersonKey ?? "#" + docs[i].Id) + "\u0001" + Fingerprint(titles[i]))
-            .Distinct(StringComparer.Ordinal).Count();
-        var people = members.Select(i => docs[i].PersonKey ?? "#" + Fingerprint(titles[i])).Distinct(StringComparer.Ordinal).Count();
+        // One person's repeated posts of the same appeal count once, and one person counts for at most
+        // MaxAppealsPerPerson appeals: a campaign of sixty posts by one writer is not sixty people's problem.
+        var byPerson = members.GroupBy(i => docs[i].PersonKey ?? "#" + Fingerprint(titles[i]), StringComparer.Ordinal).ToList();
+        var volume = byPerson.Sum(g => Math.Min(HeatIndex.MaxAppealsPerPerson, g.Select(i => Fingerprint(titles[i])).Distinct(StringComparer.Ordinal).Count()));
+        var people = byPerson.Count;
         var supporters = members.Sum(i => Math.Max(0, docs[i].Supporters));
         var activeDays = members.Select(i => ChinaTime.DateOf(docs[i].Time)).Distinct().Count();
         var parts = HeatIndex.Compute(volume, people, supporters, activeDays, (options.Now - last).TotalDays);
 
+        var phrases = c.Sum
+            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(8).Select(kv => space.Name(kv.Key)).ToList();
         var topPlaces = TopPlaces(members, places, districts, docs);
         var representative = members
-            .OrderByDescending(i => c.Cosine(vectors[i])).ThenBy(i => docs[i].Id, StringComparer.Ordinal).First();
+            .OrderByDescending(i => TitleScore(c.Cosine(vectors[i]), titles[i], topPlaces, phrases))
+            .ThenBy(i => docs[i].Id, StringComparer.Ordinal).First();
         var title = TopicTitles.Make(docs[representative].Title, topPlaces);
-
-        var phrases = c.Sum.Where(kv => !space.IsPlace(kv.Key) && !space.IsDistrict(kv.Key))
-            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(8).Select(kv => space.Name(kv.Key)).ToList();
 
         return new DetectedTopic(title, phrases, topPlaces, first, last, members.Select(i => docs[i].Id).ToList(),
             people, supporters, activeDays, HeatIndex.Total(parts), parts);
@@ -112,6 +114,19 @@ public static class HotTopicDetector
         var list = TopicText.District().Matches(text).Select(m => m.Value).Distinct().ToList();
         if (!string.IsNullOrWhiteSpace(given)) list.Add(TopicText.Normalize(given).Trim());
         return list;
+    }
+
+    /// <summary>
+    /// The title to name the topic: close to the centroid, naming the topic's place and its main words, of a readable length (a long
+    /// title is usually a story, a very short one a fragment).
+    /// </summary>
+    private static double TitleScore(double cosine, string title, IReadOnlyList<string> places, IReadOnlyList<string> phrases)
+    {
+        var named = places.Count(p => title.Contains(p, StringComparison.Ordinal));
+        var said = phrases.Take(3).Count(p => title.Contains(p, StringComparison.Ordinal));
+        var length = title.Length;
+        var lengthFactor = length < 8 ? 0.8 : length > 28 ? 28.0 / length : 1.0;
+        return cosine * (1 + 0.15 * Math.Min(named, 2) + 0.3 * said) * lengthFactor;
     }
 
     private static string Fingerprint(string title) => new(title.Where(ch => char.IsLetterOrDigit(ch)).ToArray());

@@ -43,12 +43,20 @@ internal static partial class TopicText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Districts, the city and the province become commas before segmentation: jieba otherwise glues the district's
+    /// last character to the next word ("A7县楚龙" → "县楚龙"), which splits one place into many spellings.
+    /// Districts are features of their own (see <see cref="District"/>).
+    /// </summary>
+    internal static string ForSegmentation(string normalized) =>
+        District().Replace(normalized, "，").Replace("A市", "，").Replace("西地省", "，");
+
     /// <summary>Content words of an (already normalised) text: two or more characters, at least one of them Chinese.</summary>
     internal static List<string> Words(string normalized)
     {
         var words = new List<string>();
         if (normalized.Length == 0) return words;
-        foreach (var w in ChineseWords.Cut(normalized))
+        foreach (var w in ChineseWords.Cut(ForSegmentation(normalized)))
             if (IsContentWord(w)) words.Add(w);
         return words;
     }

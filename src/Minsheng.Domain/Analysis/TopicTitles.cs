@@ -37,11 +37,13 @@ internal static partial class TopicTitles
             if (t == before) break;
         }
         if (t.Length == 0) t = TopicText.Normalize(representativeTitle).Trim();
-        // Prefix the most specific place the title lacks; a district goes first when the title has none.
-        var named = places.FirstOrDefault(p => !TopicText.District().IsMatch(p));
-        if (named is not null && !t.Contains(named, StringComparison.Ordinal) && !ContainsCore(t, named)) t = named + t;
+        // Prefix the topic's main place when the title names none of its places; the district goes first when the
+        // title has none, and the city then goes (it says nothing once the district is there).
+        var named = places.Where(p => !TopicText.District().IsMatch(p)).ToList();
+        if (named.Count > 0 && !named.Any(p => t.Contains(p, StringComparison.Ordinal) || ContainsCore(t, p))) t = named[0] + t;
         var district = places.FirstOrDefault(p => TopicText.District().IsMatch(p));
-        if (district is not null && !TopicText.District().IsMatch(t) && !t.StartsWith("A市", StringComparison.Ordinal)) t = district + t;
+        if (district is not null && !TopicText.District().IsMatch(t)) t = district + t;
+        if (TopicText.District().IsMatch(t)) t = t.Replace("A市", "", StringComparison.Ordinal);
         return t;
     }
 

@@ -11,25 +11,19 @@ internal sealed record SparseVector(int[] Terms, float[] Weights)
 }
 
 /// <summary>
-/// Vocabulary and weighting. Title words count <see cref="TitleWeight"/> times (a title names the problem; the
-/// detail tells a story), a mined place counts as one extra strong term (<see cref="PlaceBoost"/>), the district as a weak one.
-/// Sublinear tf (1 + ln tf) keeps a long complaint repeating "噪音" from dominating, idf = ln(1 + N/df).
+/// Vocabulary and weighting of words. Title words count <see cref="TitleWeight"/> times (a title names the problem;
+/// the detail tells a story). Sublinear tf (1 + ln tf) keeps a long complaint repeating "噪音" from dominating,
+/// idf = ln(1 + N/df). Places are not terms here: they act as constraints in <see cref="TopicClustering"/>, because as
+/// heavy terms they made every appeal about one street look alike whatever its problem.
 /// </summary>
 internal sealed class TopicVectors
 {
     public const double TitleWeight = 3;
-    public const double PlaceBoost = 2.0;
-    public const double DistrictBoost = 0.5;
 
     private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
     private readonly List<string> names = [];
 
     public string Name(int id) => names[id];
-    public bool IsPlace(int id) => names[id].StartsWith('@');
-    public bool IsDistrict(int id) => names[id].StartsWith('#');
-
-    public static string PlaceTerm(string place) => "@" + place;
-    public static string DistrictTerm(string district) => "#" + district;
 
     /// <summary>Builds one vector per document from its weighted term counts (term → raw count × field weight).</summary>
     public SparseVector[] Build(IReadOnlyList<Dictionary<string, double>> counts)
@@ -50,8 +44,7 @@ internal sealed class TopicVectors
             for (var i = 0; i < doc.Length; i++)
             {
                 var (id, tf) = doc[i];
-                var boost = IsPlace(id) ? PlaceBoost : IsDistrict(id) ? DistrictBoost : 1.0;
-                var x = (1 + Math.Log(tf)) * Math.Log(1 + (double)n / df[id]) * boost;
+                var x = (1 + Math.Log(tf)) * Math.Log(1 + (double)n / df[id]);
                 w[i] = (float)x;
                 norm += x * x;
             }
