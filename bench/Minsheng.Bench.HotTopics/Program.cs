@@ -25,7 +25,9 @@ else
 var prepared = total.Elapsed.TotalSeconds;
 var detect = Stopwatch.StartNew();
 var now = docs.Max(d => d.Time);
-var topics = HotTopicDetector.Detect(docs, new HotTopicOptions(now, MaxTopics: Math.Max(top, 50)));
+var topics = HotTopicDetector.Detect(docs, args.Contains("--all")
+    ? new HotTopicOptions(now, MaxTopics: int.MaxValue, MinDocuments: 1)
+    : new HotTopicOptions(now, MaxTopics: Math.Max(top, 50)));
 var seconds = detect.Elapsed.TotalSeconds;
 var byId = docs.ToDictionary(d => d.Id);
 for (var i = 0; i < Math.Min(top, topics.Count); i++)
