@@ -70,9 +70,21 @@ internal static class PlaceNames
             foreach (var p in mine) placeDf[p] = placeDf.GetValueOrDefault(p) + 1;
         }
         var generic = GenericNames(found, texts);
+        foreach (var p in placeDf.Keys)
+            if (IsCommonNoun(p)) generic.Add(p);
         for (var i = 0; i < found.Length; i++) found[i].RemoveAll(p => placeDf[p] < 2 || generic.Contains(p));
         return found;
     }
+
+    /// <summary>
+    /// "搅拌站", "幼儿园", "地铁站" are things, not places: jieba's dictionary knows them as one word. Proper names are
+    /// not in it and come out in pieces ("丽发/新城", "伊/景园") — except short road names that its HMM joins
+    /// ("凉塘路"), which is why roads are kept.
+    /// </summary>
+    private static bool IsCommonNoun(string place) =>
+        !RoadSuffixes.Any(s => place.EndsWith(s, StringComparison.Ordinal)) && Text.ChineseWords.Cut(place).Count == 1;
+
+    private static readonly string[] RoadSuffixes = ["路", "街", "大道", "村", "镇"];
 
     /// <summary>
     /// Names that are kinds rather than places ("配套幼儿园", "职业技术学院"): the documents using them name different
