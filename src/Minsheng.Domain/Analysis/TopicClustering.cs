@@ -20,7 +20,13 @@ internal static class TopicClustering
     public const double MergeThresholdNoPlace = 0.40;
     private const int KeyTerms = 6;
     private const int MergeKeyTerms = 10;
-    private const int MaxCandidates = 64;
+    private const int MaxCandidates = 48;
+
+    /// <summary>How many entries of one posting list (newest first) are looked at; bounds the work per document.</summary>
+    private const int PostingScan = 64;
+
+    /// <summary>A shared place ranks a candidate like this many shared key words.</summary>
+    private const int PlaceMatchScore = 3;
 
     /// <summary>A document's or cluster's places (named places and districts, as titles state them), with counts.</summary>
     internal sealed class PlaceProfile
@@ -39,6 +45,11 @@ internal static class TopicClustering
             Size += other.Size;
             foreach (var (p, c) in other.Counts) Counts[p] = Counts.GetValueOrDefault(p) + c;
         }
+
+        /// <summary>Named places (not districts or street offices) held by at least a third of the members.</summary>
+        public IEnumerable<string> DominantNamed() => Dominant().Where(IsNamed);
+
+        public static bool IsNamed(string place) => KindOf(place) == PlaceKind.Named;
 
         /// <summary>Places held by at least a third of the members (one member: all of its places).</summary>
         public IEnumerable<string> Dominant() => Counts.Where(kv => kv.Value * 3 >= Size).Select(kv => kv.Key);
@@ -82,6 +93,7 @@ internal static class TopicClustering
         public double Norm2 { get; set; }
         public PlaceProfile Places { get; } = new();
         public HashSet<int> Keys { get; } = [];
+        public HashSet<string> PlaceKeys { get; } = new(StringComparer.Ordinal);
 
         public double Dot(SparseVector v)
         {
@@ -130,7 +142,9 @@ internal static class TopicClustering
     {
         var clusters = new List<Cluster>();
         var postings = new Dictionary<int, List<int>>();
+        var placePostings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var shared = new Dictionary<int, int>();
+        var ranked = new List<(int Cluster, int Score)>();
         foreach (var d in order)
         {
             var v = vectors[d];
@@ -139,13 +153,24 @@ internal static class TopicClustering
             mine.Add(places[d]);
             var keys = v.Top(KeyTerms);
             shared.Clear();
+            // Candidates: clusters sharing a key word (the most recent PostingScan of each list: a topic that is
+            // alive was touched lately) and every recent cluster naming one of the document's places, ranked first.
             foreach (var t in keys)
                 if (postings.TryGetValue(t, out var list))
-                    foreach (var c in list) shared[c] = shared.GetValueOrDefault(c) + 1;
+                    for (var k = list.Count - 1; k >= Math.Max(0, list.Count - PostingScan); k--)
+                        shared[list[k]] = shared.GetValueOrDefault(list[k]) + 1;
+            foreach (var p in places[d])
+                if (PlaceProfile.IsNamed(p) && placePostings.TryGetValue(p, out var list))
+                    for (var k = list.Count - 1; k >= Math.Max(0, list.Count - PostingScan); k--)
+                        shared[list[k]] = shared.GetValueOrDefault(list[k]) + PlaceMatchScore;
+            ranked.Clear();
+            foreach (var (c, score) in shared) ranked.Add((c, score));
+            ranked.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Cluster.CompareTo(b.Cluster));
             Cluster? best = null;
             double bestCos = JoinThreshold, bestDot = 0;
-            foreach (var (cid, _) in shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(MaxCandidates))
+            for (var r = 0; r < Math.Min(MaxCandidates, ranked.Count); r++)
             {
+                var cid = ranked[r].Cluster;
                 var c = clusters[cid];
                 var dot = c.Dot(v);
                 var cos = dot / Math.Sqrt(c.Norm2) + (PlaceProfile.ShareNamed(mine, c.Places) ? SharedPlaceBonus : 0);
@@ -161,39 +186,49 @@ internal static class TopicClustering
             }
             best.Add(d, v, bestDot, places[d]);
             foreach (var t in keys)
-                if (best.Keys.Add(t))
-                {
-                    if (!postings.TryGetValue(t, out var list)) postings[t] = list = [];
-                    list.Add(best.Id);
-                }
+                if (best.Keys.Add(t)) Append(postings, t, best.Id);
+            foreach (var p in places[d])
+                if (PlaceProfile.IsNamed(p) && best.PlaceKeys.Add(p)) Append(placePostings, p, best.Id);
         }
         return clusters;
+    }
+
+    private static void Append<TKey>(Dictionary<TKey, List<int>> postings, TKey key, int cluster) where TKey : notnull
+    {
+        if (!postings.TryGetValue(key, out var list)) postings[key] = list = [];
+        list.Add(cluster);
     }
 
     private static List<Cluster> Merge(List<Cluster> clusters)
     {
         var centroids = clusters.Select(c => c.Centroid()).ToArray();
         var postings = new Dictionary<int, List<int>>();
+        var placePostings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var keys = centroids.Select(c => c.Top(MergeKeyTerms)).ToArray();
+        var placeKeys = clusters.Select(c => c.Places.DominantNamed().ToArray()).ToArray();
         for (var i = 0; i < clusters.Count; i++)
-            foreach (var t in keys[i])
-            {
-                if (!postings.TryGetValue(t, out var list)) postings[t] = list = [];
-                list.Add(i);
-            }
+        {
+            foreach (var t in keys[i]) Append(postings, t, i);
+            foreach (var p in placeKeys[i]) Append(placePostings, p, i);
+        }
         var pairs = new List<(int A, int B, double Cos)>();
         var shared = new Dictionary<int, int>();
+        var ranked = new List<(int Cluster, int Score)>();
         for (var i = 0; i < clusters.Count; i++)
         {
             shared.Clear();
-            foreach (var t in keys[i])
-                foreach (var j in postings[t])
-                    if (j > i) shared[j] = shared.GetValueOrDefault(j) + 1;
-            foreach (var (j, _) in shared.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(MaxCandidates))
+            // Lists hold cluster indexes ascending; only later clusters (j > i) are paired, the first PostingScan of them.
+            foreach (var t in keys[i]) CountAfter(postings[t], i, 1, shared);
+            foreach (var p in placeKeys[i]) CountAfter(placePostings[p], i, PlaceMatchScore, shared);
+            ranked.Clear();
+            foreach (var (c, score) in shared) ranked.Add((c, score));
+            ranked.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Cluster.CompareTo(b.Cluster));
+            for (var r = 0; r < Math.Min(MaxCandidates, ranked.Count); r++)
             {
+                var j = ranked[r].Cluster;
                 var cos = Dot(centroids[i], centroids[j]);
-                if (cos >= MergeThreshold) pairs.Add((i, j, cos));
                 // Pairs sharing no named place need MergeThresholdNoPlace; checked when merging, as places change.
+                if (cos >= MergeThreshold) pairs.Add((i, j, cos));
             }
         }
         // Most similar pairs first; a merged group keeps its places, so a chain cannot gather contradicting places.
@@ -209,6 +244,14 @@ internal static class TopicClustering
             parent[gone] = keep;
         }
         return clusters.Where((_, i) => Find(i) == i).ToList();
+    }
+
+    private static void CountAfter(List<int> list, int i, int score, Dictionary<int, int> shared)
+    {
+        var start = list.BinarySearch(i);
+        start = start < 0 ? ~start : start + 1;
+        for (var k = start; k < Math.Min(list.Count, start + PostingScan); k++)
+            shared[list[k]] = shared.GetValueOrDefault(list[k]) + score;
     }
 
     private static double Dot(SparseVector a, SparseVector b)
