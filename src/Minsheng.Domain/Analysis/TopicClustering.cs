@@ -16,7 +16,7 @@ internal static class TopicClustering
 {
     public const double JoinThreshold = 0.30;
     public const double SharedPlaceBonus = 0.10;
-    public const double MergeThreshold = 0.15;
+    public const double MergeThreshold = 0.20;
     public const double MergeThresholdNoPlace = 0.40;
     private const int KeyTerms = 6;
     private const int MergeKeyTerms = 10;

@@ -139,8 +139,10 @@ public class HotTopicDetectorTests
         {
             Doc("5001", null, "A1区长青路路灯不亮", "A1区长青路路灯坏了三个月，晚上一片漆黑。", 3),
             Doc("5002", null, "A1区长青路路灯不亮", "A1区长青路路灯坏了三个月，晚上一片漆黑。", 2),
-            Doc("5003", null, "长青路路灯坏了没人修", "A1区长青路晚上路灯全部不亮，行人摔倒。", 1),
+            Doc("5003", null, "A1区长青路路灯不亮没人修", "A1区长青路路灯坏了，晚上一片漆黑，行人摔倒。", 1),
         };
-        HotTopicDetector.Detect(docs, Options()).ShouldHaveSingleItem().People.ShouldBe(2);
+        var topic = HotTopicDetector.Detect(docs, Options()).ShouldHaveSingleItem();
+        topic.DocumentIds.Count.ShouldBe(3);
+        topic.People.ShouldBe(2);
     }
 }
