@@ -56,4 +56,9 @@ public static class AuditActions
     public static readonly AuditAction LeadApprovePublication = new("lead.approve-publication", "lead");
     public static readonly AuditAction CasePublish = new("case.publish", "appeal");
     public static readonly AuditAction CaseUnpublish = new("case.unpublish", "appeal");
+    public static readonly AuditAction CaseSupport = new("case.support", "published_case");
+
+    // Analysis (民意分析): hot topics are recomputed data, the analysts' edits their own work
+    public static readonly AuditAction TopicsRecompute = new("topics.recompute", "hot_topics");
+    public static readonly AuditAction TopicEdit = new("topic.edit", "hot_topic");
 }
