@@ -40,6 +40,7 @@ public sealed class AccessTableApp : IAsyncLifetime
     public long AliasId { get; private set; }
     public long ArticleId { get; private set; }
     public long SpareUserId { get; private set; }
+    public long TopicId { get; private set; }
     public long AnyNotificationId { get; private set; }
 
     public async Task InitializeAsync()
@@ -135,6 +136,9 @@ public sealed class AccessTableApp : IAsyncLifetime
         ArticleId = await CreatedId(admin.Post("/api/knowledge", new { title = "路灯报修", categoryId = c.Roads.Id, content = "路灯故障由县住建局负责维修。", keywords = "路灯" }));
         // A holiday override for the DELETE row to remove.
         await admin.Put("/api/calendar/days/2026-12-01", new { isWorkingDay = false, name = "测试假日" }).Expect(HttpStatusCode.OK);
+        // A hot topic of the last 90 days (the fixture's identical appeals form one); the recompute row takes 7 days only.
+        await _api["Analyst"].Post("/api/analysis/topics/recompute", new { days = 90 }).Expect(HttpStatusCode.OK);
+        TopicId = (await _api["Analyst"].Expect("/api/analysis/topics?days=90"))["topics"]!.AsArray().FirstOrDefault()?["id"]?.GetValue<long>() ?? 0;
         SpareUserId = await CreatedId(admin.Post("/api/users", new { username = "spare", displayName = "备用账号", role = "Operator", unitId = c.County.Id, password = TestApp.Password }));
     }
 
@@ -181,6 +185,7 @@ public sealed class AccessTableApp : IAsyncLifetime
         return row.Route switch
         {
             "/api/appeals/{id:long}/unmask" => new { reason = "回访核实诉求人身份" },
+            "/api/analysis/topics/recompute" => new { days = 7 },
             // Unit staff may register door-to-door visits in their own area only; this one is in the housing bureau's.
             "/api/appeals" => new
             {
@@ -226,6 +231,7 @@ public sealed class AccessTableApp : IAsyncLifetime
         ("id", _) when route.StartsWith("/api/knowledge/") => $"{ArticleId}",
         // Each caller marks a message of its own inbox; a role whose inbox is empty tries someone else's.
         ("id", _) when route.StartsWith("/api/notifications/") => $"{_notificationOf.GetValueOrDefault(column, AnyNotificationId)}",
+        ("id", _) when route.StartsWith("/api/analysis/topics/") || route.StartsWith("/analysis/topics/") => TopicId == 0 ? null : $"{TopicId}",
         ("unitId", _) when route.StartsWith("/api/portal-settings/") => $"{App.County.County.Id}",
         ("date", _) => "2026-12-01",
         ("documentName", _) => "v1",

@@ -75,8 +75,8 @@ public sealed class DemoHotspots(MinshengDb db, AuditedCommit commit, CurrentUse
                 for (var i = 0; i < spot.Count; i++)
                 {
                     var at = now - TimeSpan.FromMinutes(random.NextDouble() * spot.WithinDays * 24 * 60);
-                    // One in five calls again: the same person counts once among the people raising it.
-                    var phone = i > 2 && random.NextDouble() < 0.2 ? people[random.Next(i)] : people[i];
+                    // Every fifth call is someone calling again: the same person counts once among the people raising it.
+                    var phone = i % 5 == 4 ? people[i - 3] : people[i];
                     var title = spot.Titles[random.Next(spot.Titles.Length)].Replace("{p}", spot.Spot_);
                     var content = string.Concat(spot.Details.OrderBy(_ => random.Next()).Take(random.Next(2, spot.Details.Length + 1))).Replace("{p}", spot.Spot_);
                     var channel = random.NextDouble() switch { < 0.6 => Channel.Hotline12345, < 0.8 => Channel.PublicPortal, _ => Channel.MessageBoard };

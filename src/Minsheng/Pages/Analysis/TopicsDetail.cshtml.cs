@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Minsheng.Features.Analysis.HotTopics;
+using Minsheng.Infrastructure;
 using Minsheng.Infrastructure.Web;
 
 namespace Minsheng.Pages.Analysis;
@@ -18,9 +19,16 @@ public sealed class TopicsDetailModel(HotTopics topics) : AppPage
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
-        if (await topics.DetailAsync(id, ct) is not { } d) return NotFound();
-        Detail = d;
-        return Page();
+        try
+        {
+            if (await topics.DetailAsync(id, ct) is not { } d) return NotFound();
+            Detail = d;
+            return Page();
+        }
+        catch (OutOfScopeException)
+        {
+            return Forbid(); // another jurisdiction's topic: the "no access" page, as for a wrong role
+        }
     }
 
     public async Task<IActionResult> OnPostEditAsync(long id, CancellationToken ct)
@@ -31,8 +39,6 @@ public sealed class TopicsDetailModel(HotTopics topics) : AppPage
             if (landed is null) return NotFound();
             return Done($"已{Minsheng.Infrastructure.Labels.TopicEdit(Enum.Parse<TopicEditKind>(Kind!, true))}：{landed.Topic.Title}", $"/analysis/topics/{landed.Topic.Id}");
         }
-        if (await topics.DetailAsync(id, ct) is not { } d) return NotFound();
-        Detail = d;
-        return Page();
+        return await OnGetAsync(id, ct);
     }
 }
