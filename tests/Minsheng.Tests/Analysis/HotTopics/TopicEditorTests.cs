@@ -71,7 +71,8 @@ public sealed class TopicEditorTests
         topics.ShouldBe([a, c]);
         a.Members.Order().ShouldBe([1L, 2, 3, 10, 11]);
         a.Reshaped.ShouldBeTrue();
-        (merged.Anchor, merged.Other).ShouldBe(([1L, 2, 3], [10L, 11]));
+        merged.Anchor.ShouldBe(new long[] { 1, 2, 3 });
+        merged.Other.ShouldBe(new long[] { 10, 11 });
 
         TopicEditor.Apply(topics, Edit(TopicEditKind.Rename, [1, 2, 3, 10, 11], value: "甲乙合并")).Target.ShouldBeSameAs(a);
         a.Title.ShouldBe("甲乙合并");

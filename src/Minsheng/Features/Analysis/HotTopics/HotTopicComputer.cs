@@ -22,7 +22,7 @@ public sealed class HotTopicComputer(MinshengDb db, TopicSource source, TopicEng
         var now = clock.GetUtcNow();
         var period = TopicPeriod.Ending(now, days);
         var state = await source.StateAsync(jurisdictionId, ct);
-        var docs = await source.LoadAsync(jurisdictionId, period.Start, period.End, ct);
+        var docs = await source.LoadAsync(jurisdictionId, period.Start, period.LoadUntil, ct);
         var detected = engine.Detect(docs.Select(d => d.ToDocument()).ToList(), new HotTopicOptions(now, MaxTopics, MinDocuments));
         var topics = detected.Select(FromDetected).ToList();
         var edits = await db.Set<HotTopicEdit>().Where(e => e.JurisdictionId == jurisdictionId && e.Days == days).OrderBy(e => e.Id).ToListAsync(ct);
@@ -65,7 +65,7 @@ public sealed class HotTopicComputer(MinshengDb db, TopicSource source, TopicEng
         edit.Anchor = outcome.Anchor;
         edit.Other = outcome.Other;
         edit.Attached = outcome.Attached;
-        var docs = await source.LoadAsync(edit.JurisdictionId, period.Start, period.End, ct);
+        var docs = await source.LoadAsync(edit.JurisdictionId, period.Start, period.LoadUntil, ct);
         await SaveAsync(edit.JurisdictionId, period, topics, docs, [(edit, outcome.Target)], run.PeriodEnd, ct);
         return outcome.Target;
     }

@@ -24,6 +24,12 @@ public sealed record TopicPeriod(int Days, DateTimeOffset Start, DateTimeOffset 
         return new(days, ChinaTime.At(first, TimeOnly.MinValue), now, first);
     }
 
+    /// <summary>
+    /// Where loading stops (exclusive): just after the end, so an appeal registered the very millisecond the topics are
+    /// computed is in (timestamps are kept to the millisecond).
+    /// </summary>
+    public DateTimeOffset LoadUntil => End.AddMilliseconds(1);
+
     /// <summary>The period of equal length just before this one: what the trend compares with.</summary>
     public (DateTimeOffset Start, DateTimeOffset End) Previous => (Start.AddDays(-Days), Start);
 
