@@ -18,10 +18,13 @@ public static class HeatIndex
     public const double RecencyWeight = 1.0;
     public const double RecencyDays = 30;
 
+    /// <summary>One person's appeals count at most this many times in the volume.</summary>
+    public const int MaxAppealsPerPerson = 3;
+
     /// <summary>The formula as the product page shows it; kept in step with <see cref="Compute"/> by a test.</summary>
     public const string HeatFormula =
         "热度 = 10 ×［1.0×ln(1+诉求件数) + 1.5×ln(1+反映人数) + 0.5×ln(1+点赞支持数) + 0.5×ln(1+持续天数) + 1.0×e^(−距今天数/30)］；" +
-        "诉求件数中同一人重复提交的相同诉求只计一次，持续天数为有诉求的不同日期数，距今天数为最后一条诉求距统计截止时间的天数。";
+        "诉求件数中同一人重复提交的相同诉求只计一次、同一人至多计 3 件，持续天数为有诉求的不同日期数，距今天数为最后一条诉求距统计截止时间的天数。";
 
     public static HeatParts Compute(int volume, int people, int supporters, int activeDays, double daysSinceLast)
     {

@@ -43,15 +43,38 @@ internal static partial class TopicText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Districts, the city and the province become commas before segmentation: jieba otherwise glues the district's
+    /// last character to the next word ("A7县楚龙" → "县楚龙"), which splits one place into many spellings.
+    /// Districts are features of their own (see <see cref="District"/>).
+    /// </summary>
+    internal static string ForSegmentation(string normalized) =>
+        District().Replace(normalized, "，").Replace("A市", "，").Replace("西地省", "，");
+
     /// <summary>Content words of an (already normalised) text: two or more characters, at least one of them Chinese.</summary>
     internal static List<string> Words(string normalized)
     {
         var words = new List<string>();
         if (normalized.Length == 0) return words;
-        foreach (var w in ChineseWords.Cut(normalized))
+        foreach (var w in ChineseWords.Cut(ForSegmentation(normalized)))
             if (IsContentWord(w)) words.Add(w);
         return words;
     }
+
+    /// <summary>
+    /// Chinese character pairs of a title, marked with '~' so they never collide with words. They make titles match
+    /// where jieba cuts the same phrase differently ("58车贷案" → 车/贷案, "58车贷案件" → 车贷/案件).
+    /// </summary>
+    internal static IEnumerable<string> Bigrams(string normalized)
+    {
+        var text = ForSegmentation(normalized);
+        for (var i = 0; i + 1 < text.Length; i++)
+            if (IsChinese(text[i]) && IsChinese(text[i + 1]) && !StopChars.Contains(text[i]) && !StopChars.Contains(text[i + 1]))
+                yield return string.Concat("~", text.AsSpan(i, 2));
+    }
+
+    /// <summary>Function characters: a pair holding one ("的噪", "了吗") says nothing.</summary>
+    private static readonly HashSet<char> StopChars = [.. "的了吗呢吧啊是在和与及或也都就还又被把对向从到让给为由以于之其该此这那我你他她它您们么什怎何请问"];
 
     internal static bool IsContentWord(string w)
     {

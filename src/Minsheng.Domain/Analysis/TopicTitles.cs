@@ -12,7 +12,8 @@ internal static partial class TopicTitles
     [GeneratedRegex(@"^(?:关于|反映|投诉|举报|建议|请问|咨询|请求|要求|强烈要求|强烈建议|强烈反映|恳请|恳求|希望|请|再次|实名|紧急|求助|问问|质问|询问)+[:：，,、]?")]
     private static partial Regex LeadingRequest();
 
-    [GeneratedRegex(@"(?:的问题|等问题|问题|的建议|的投诉|的咨询|的情况|情况|的反映|一事|事宜)$")]
+    // A bare trailing "问题" stays: "房屋出现质量问题" needs it, and "…补课问题" reads well enough.
+    [GeneratedRegex(@"(?:的问题|等问题|等相关问题|相关问题|的相关问题|的建议|的投诉|的咨询|的情况|的反映|一事|事宜)$")]
     private static partial Regex TrailingNoun();
 
     [GeneratedRegex(@"[?？!！。.…~～\s""“”'‘’【】\[\]《》<>（）()]+")]
@@ -37,11 +38,13 @@ internal static partial class TopicTitles
             if (t == before) break;
         }
         if (t.Length == 0) t = TopicText.Normalize(representativeTitle).Trim();
-        // Prefix the most specific place the title lacks; a district goes first when the title has none.
-        var named = places.FirstOrDefault(p => !TopicText.District().IsMatch(p));
-        if (named is not null && !t.Contains(named, StringComparison.Ordinal) && !ContainsCore(t, named)) t = named + t;
+        // Prefix the topic's main place when the title names none of its places; the district goes first when the
+        // title has none, and the city then goes (it says nothing once the district is there).
+        var named = places.Where(p => !TopicText.District().IsMatch(p)).ToList();
+        if (named.Count > 0 && !named.Any(p => t.Contains(p, StringComparison.Ordinal) || ContainsCore(t, p))) t = named[0] + t;
         var district = places.FirstOrDefault(p => TopicText.District().IsMatch(p));
-        if (district is not null && !TopicText.District().IsMatch(t) && !t.StartsWith("A市", StringComparison.Ordinal)) t = district + t;
+        if (district is not null && !TopicText.District().IsMatch(t)) t = district + t;
+        if (TopicText.District().IsMatch(t)) t = t.Replace("A市", "", StringComparison.Ordinal);
         return t;
     }
 

@@ -3,8 +3,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Minsheng.Domain.Analysis;
-using Minsheng.Domain.Calendar;
-using Minsheng.Domain.Triage;
 
 namespace Minsheng.Cli;
 
@@ -15,8 +13,6 @@ namespace Minsheng.Cli;
 public static class HotTopicsCommand
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private static readonly string[] TimeFormats =
-        ["yyyy/M/d H:mm:ss", "yyyy/M/d H:mm", "yyyy-M-d H:mm:ss", "yyyy-M-d H:mm", "yyyy/M/d", "yyyy-M-d"];
 
     public static Command Create()
     {
@@ -51,31 +47,8 @@ public static class HotTopicsCommand
         return cmd;
     }
 
-    /// <summary>Reads the rows as documents; a missing column or an unreadable time names the row.</summary>
-    public static List<TopicDocument> Read(FileInfo file)
-    {
-        if (!file.Exists) throw new FileNotFoundException($"找不到输入文件：{file.FullName}");
-        var table = CsvTable.Read(file.FullName);
-        int Col(string name) => table.Column(name) is >= 0 and var c ? c
-            : throw new FormatException($"缺少“{name}”列；需要列 id,user,title,time,detail,likes，现有列：{string.Join(", ", table.Header)}。");
-        var (id, user, title, time, detail) = (Col("id"), Col("user"), Col("title"), Col("time"), Col("detail"));
-        var likes = table.Column("likes");
-        var docs = new List<TopicDocument>(table.Rows.Count);
-        for (var r = 0; r < table.Rows.Count; r++)
-        {
-            var row = table.Rows[r];
-            var line = r + 2;
-            if (!DateTime.TryParseExact(row[time].Trim(), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-                throw new FormatException($"第 {line} 条记录（id {row[id]}）的时间“{row[time]}”无法识别，应为 YYYY/M/D H:MM:SS、YYYY-MM-DD HH:MM:SS 或 YYYY-MM-DD。");
-            var support = 0;
-            if (likes >= 0 && row[likes].Trim() is { Length: > 0 } l && !int.TryParse(l, NumberStyles.Integer, CultureInfo.InvariantCulture, out support))
-                throw new FormatException($"第 {line} 条记录（id {row[id]}）的点赞数“{l}”不是整数。");
-            var person = row[user].Trim();
-            docs.Add(new TopicDocument(row[id].Trim(), person.Length == 0 ? null : person, row[title], row[detail],
-                new DateTimeOffset(local, ChinaTime.Offset), Math.Max(0, support)));
-        }
-        return docs;
-    }
+    private static List<TopicDocument> Read(FileInfo file) =>
+        file.Exists ? TopicCsv.Read(file.FullName) : throw new FileNotFoundException($"找不到输入文件：{file.FullName}");
 
     private static void Print(IReadOnlyList<DetectedTopic> topics, int total, DateTimeOffset now)
     {
