@@ -47,6 +47,7 @@ public static class WebApp
         app.MapPrioritiesApi();
         app.MapKnowledge();
         Features.Statistics.StatisticsApi.MapStatisticsApi(app);
+        Features.Analysis.HotTopics.HotTopicsApi.MapHotTopicsApi(app);
         app.MapRazorPages();
         return app;
     }

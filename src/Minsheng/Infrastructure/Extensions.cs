@@ -78,6 +78,7 @@ public static class Extensions
         Features.Public.PortalServices.AddPublicPortal(services);
         services.AddKnowledge();
         Features.Statistics.StatisticsApi.AddStatistics(services);
+        Features.Analysis.HotTopics.HotTopicsApi.AddHotTopics(services, config);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();

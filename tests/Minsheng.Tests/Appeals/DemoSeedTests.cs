@@ -38,7 +38,8 @@ public sealed class DemoSeedTests
         Count(ma, UnitKind.Township).ShouldBeInRange(4, 10);
         Count(ma, UnitKind.Village).ShouldBeGreaterThan(Count(ma, UnitKind.Township));
 
-        var total = DemoSeeder.AppealCount + DemoSeeder.SecondCountyAppeals(DemoSeeder.AppealCount) + DemoSeeder.CityDeskAppeals(DemoSeeder.AppealCount);
+        var total = DemoSeeder.AppealCount + DemoSeeder.SecondCountyAppeals(DemoSeeder.AppealCount) + DemoSeeder.CityDeskAppeals(DemoSeeder.AppealCount)
+            + DemoHotspots.AppealCount;
         (await db.Appeals.CountAsync()).ShouldBe(total);
         (await db.Appeals.CountAsync(a => a.JurisdictionId == null)).ShouldBe(0);
         (await db.Appeals.CountAsync(a => a.JurisdictionId == ma.Id)).ShouldBeGreaterThanOrEqualTo(DemoSeeder.SecondCountyAppeals(DemoSeeder.AppealCount));

@@ -40,6 +40,7 @@ public sealed class AccessTableApp : IAsyncLifetime
     public long AliasId { get; private set; }
     public long ArticleId { get; private set; }
     public long SpareUserId { get; private set; }
+    public long TopicId { get; private set; }
     public long AnyNotificationId { get; private set; }
     public long PriorityId { get; private set; }        // 每月一题 led by the housing bureau
     public long MilestoneId { get; private set; }
@@ -149,6 +150,9 @@ public sealed class AccessTableApp : IAsyncLifetime
         {
             title = "供暖前检修", measures = "检修管网。", keyPhrases = "暖气", leadUnitId = c.Housing.Id, seasonMonth = 11, seasonDay = 15, remindDaysBefore = 30,
         }));
+        // A hot topic of the last 90 days (the fixture's identical appeals form one); the recompute row takes 7 days only.
+        await _api["Analyst"].Post("/api/analysis/topics/recompute", new { days = 90 }).Expect(HttpStatusCode.OK);
+        TopicId = (await _api["Analyst"].Expect("/api/analysis/topics?days=90"))["topics"]!.AsArray().FirstOrDefault()?["id"]?.GetValue<long>() ?? 0;
         SpareUserId = await CreatedId(admin.Post("/api/users", new { username = "spare", displayName = "备用账号", role = "Operator", unitId = c.County.Id, password = TestApp.Password }));
     }
 
@@ -195,6 +199,7 @@ public sealed class AccessTableApp : IAsyncLifetime
         return row.Route switch
         {
             "/api/appeals/{id:long}/unmask" => new { reason = "回访核实诉求人身份" },
+            "/api/analysis/topics/recompute" => new { days = 7 },
             // Unit staff may register door-to-door visits in their own area only; this one is in the housing bureau's.
             "/api/appeals" => new
             {
@@ -240,6 +245,7 @@ public sealed class AccessTableApp : IAsyncLifetime
         ("id", _) when route.StartsWith("/api/knowledge/") => $"{ArticleId}",
         // Each caller marks a message of its own inbox; a role whose inbox is empty tries someone else's.
         ("id", _) when route.StartsWith("/api/notifications/") => $"{_notificationOf.GetValueOrDefault(column, AnyNotificationId)}",
+        ("id", _) when route.StartsWith("/api/analysis/topics/") || route.StartsWith("/analysis/topics/") => TopicId == 0 ? null : $"{TopicId}",
         ("unitId", _) when route.StartsWith("/api/portal-settings/") => $"{App.County.County.Id}",
         ("id", _) when route.StartsWith("/api/analysis/monthly/") || route.StartsWith("/analysis/monthly/") => $"{PriorityId}",
         ("milestoneId", _) => $"{MilestoneId}",

@@ -67,4 +67,9 @@ public static class AuditActions
     public static readonly AuditAction ProactiveCreate = new("proactive.create", "proactive_plan");
     public static readonly AuditAction ProactiveActivate = new("proactive.activate", "proactive_plan");
     public static readonly AuditAction ProactiveRemind = new("proactive.remind", "proactive_plan");
+    public static readonly AuditAction CaseSupport = new("case.support", "published_case");
+
+    // Analysis (民意分析): hot topics are recomputed data, the analysts' edits their own work
+    public static readonly AuditAction TopicsRecompute = new("topics.recompute", "hot_topics");
+    public static readonly AuditAction TopicEdit = new("topic.edit", "hot_topic");
 }

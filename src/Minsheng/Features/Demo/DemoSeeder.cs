@@ -64,6 +64,7 @@ public sealed class DemoSeeder(MinshengDb db, AuditedCommit commit, CurrentUser 
         }, ct);
         output.WriteLine($"已导入演示市“{DemoCityData.CityName}”：{await db.Units.CountAsync(ct)} 个单位，{appeals} 件诉求" +
                          $"（{string.Join("，", perCounty.Select(c => $"{c.Key} {c.Value} 件"))}，市热线受理后交办 {cityDesk} 件）。");
+        await new DemoHotspots(db, commit, me, tree, clock).SeedAsync(timeLimits.Schedule, output, ct);
         // The demo's suggestions should work from the first start; each outcome says if it was skipped (too few appeals).
         foreach (var outcome in await triage.RetrainAsync(ct)) output.WriteLine($"智能分诊：{outcome.Message}");
         output.WriteLine("演示账号（密码只显示这一次，请妥善保存）：");
