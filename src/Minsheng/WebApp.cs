@@ -45,6 +45,7 @@ public static class WebApp
         app.MapTriageApi();
         app.MapKnowledge();
         Features.Statistics.StatisticsApi.MapStatisticsApi(app);
+        Features.Analysis.Reports.ReportsApi.MapReportsApi(app);
         app.MapRazorPages();
         return app;
     }

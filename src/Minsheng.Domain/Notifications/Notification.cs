@@ -10,6 +10,7 @@ public enum NotificationKind
     ManualSupervision,   // 督办单/交办函（人工）
     HighLevelDigest,     // 高位办日报
     LoginAttack,         // 登录异常：账户或地址因连续输错密码被锁定
+    ReportIssued,        // 周报/专报签发给领导
 }
 
 /// <summary>Who reads it: the unit it is addressed to, the supervisors, the leaders, or the administrators.</summary>

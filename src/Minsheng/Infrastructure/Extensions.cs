@@ -76,6 +76,7 @@ public static class Extensions
         Features.Public.PortalServices.AddPublicPortal(services);
         services.AddKnowledge();
         Features.Statistics.StatisticsApi.AddStatistics(services);
+        Features.Analysis.Reports.ReportsApi.AddReports(services, config);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();

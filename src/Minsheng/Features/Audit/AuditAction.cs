@@ -56,4 +56,9 @@ public static class AuditActions
     public static readonly AuditAction LeadApprovePublication = new("lead.approve-publication", "lead");
     public static readonly AuditAction CasePublish = new("case.publish", "appeal");
     public static readonly AuditAction CaseUnpublish = new("case.unpublish", "appeal");
+
+    // Analysis: weekly and special reports
+    public static readonly AuditAction ReportCreate = new("report.create", "report");
+    public static readonly AuditAction ReportEdit = new("report.edit", "report");
+    public static readonly AuditAction ReportIssue = new("report.issue", "report");
 }

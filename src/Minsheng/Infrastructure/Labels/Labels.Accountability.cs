@@ -42,6 +42,7 @@ public static partial class Labels
         Domain.Notifications.NotificationKind.SupervisionOrder => "督办单",
         Domain.Notifications.NotificationKind.ManualSupervision => "督办交办",
         Domain.Notifications.NotificationKind.LoginAttack => "登录异常",
+        Domain.Notifications.NotificationKind.ReportIssued => "报告签发",
         _ => "高位办日报",
     };
 
