@@ -41,6 +41,7 @@ public sealed class AccessTableApp : IAsyncLifetime
     public long ArticleId { get; private set; }
     public long SpareUserId { get; private set; }
     public long AnyNotificationId { get; private set; }
+    public long ReportId { get; private set; }          // an issued weekly report of the test county
 
     public async Task InitializeAsync()
     {
@@ -135,6 +136,8 @@ public sealed class AccessTableApp : IAsyncLifetime
         ArticleId = await CreatedId(admin.Post("/api/knowledge", new { title = "路灯报修", categoryId = c.Roads.Id, content = "路灯故障由县住建局负责维修。", keywords = "路灯" }));
         // A holiday override for the DELETE row to remove.
         await admin.Put("/api/calendar/days/2026-12-01", new { isWorkingDay = false, name = "测试假日" }).Expect(HttpStatusCode.OK);
+        ReportId = (await _api["Analyst"].Post("/api/reports", new { period = "2026-W47" }).Expect(HttpStatusCode.Created))["report"]!["id"]!.GetValue<long>();
+        await _api["Analyst"].Post($"/api/reports/{ReportId}/issue").Expect(HttpStatusCode.OK);
         SpareUserId = await CreatedId(admin.Post("/api/users", new { username = "spare", displayName = "备用账号", role = "Operator", unitId = c.County.Id, password = TestApp.Password }));
     }
 
@@ -224,6 +227,7 @@ public sealed class AccessTableApp : IAsyncLifetime
         ("id", _) when route.StartsWith("/api/routing-rules/") => $"{RoutingRuleId}",
         ("id", _) when route.StartsWith("/api/gazetteer/") => $"{AliasId}",
         ("id", _) when route.StartsWith("/api/knowledge/") => $"{ArticleId}",
+        ("id", _) when route.StartsWith("/api/reports/") || route.StartsWith("/reports/") => $"{ReportId}",
         // Each caller marks a message of its own inbox; a role whose inbox is empty tries someone else's.
         ("id", _) when route.StartsWith("/api/notifications/") => $"{_notificationOf.GetValueOrDefault(column, AnyNotificationId)}",
         ("unitId", _) when route.StartsWith("/api/portal-settings/") => $"{App.County.County.Id}",

@@ -41,7 +41,9 @@ public static class HtmlWriter
                 sb.Append('<').Append(tag).Append('>').Append(E(h.Text)).Append("</").Append(tag).Append('>');
                 break;
             case DocParagraph p:
-                sb.Append(p.Note ? "<p class=\"doc-note\">" : "<p>").Append(E(p.Text)).Append("</p>");
+                // One <p> per line, as the Word writer does, so that every paragraph gets its first-line indent.
+                foreach (var line in p.Text.Replace("\r\n", "\n").Split('\n'))
+                    sb.Append(p.Note ? "<p class=\"doc-note\">" : "<p>").Append(E(line)).Append("</p>");
                 break;
             case DocTable t:
                 sb.Append("<div class=\"doc-table-wrap\"><table><thead><tr>");

@@ -119,7 +119,7 @@ public static class ReportDocument
         new([title, now, before, "环比"], items.Take(ReportFiguresBuilder.BreakdownListed).Select(Row).ToList(), Numeric(1, 2, 3));
 
     private static DocTable Units(IReadOnlyList<UnitRank> units) => new(["单位", "受理量", "满意率", "n", "按时办结率"],
-        units.Count == 0 ? [["（回访样本不足）", "", "", "", ""]]
+        units.Count == 0 ? [["（无：回访接通达到件数要求的单位均已列入上表，或没有）", "", "", "", ""]]
             : units.Select(u => (IReadOnlyList<string>)[u.Unit, Count(u.Received), u.Satisfaction.Text, Count(u.Satisfaction.Denominator), u.OnTime.Text]).ToList(),
         Numeric(1, 2, 3, 4));
 
