@@ -62,8 +62,9 @@ public sealed class ReportFiguresTests(ReportWorld w) : IClassFixture<ReportWorl
     [Fact]
     public async Task The_same_iso_week_is_one_report()
     {
-        var first = await w.WeeklyAsync("2026-W45");
-        var again = await w.WeeklyAsync("2026-W45", HttpStatusCode.OK);
+        var analyst = await w.ClientFor("analyst");
+        var first = await analyst.Post("/api/reports", new { period = "2026-W45" }).Expect<ReportView>(HttpStatusCode.Created);
+        var again = await analyst.Post("/api/reports", new { period = "2026-W45" }).Expect<ReportView>(HttpStatusCode.OK);
         again.Report.Id.ShouldBe(first.Report.Id);
     }
 

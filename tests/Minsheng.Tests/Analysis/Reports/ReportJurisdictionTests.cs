@@ -55,7 +55,7 @@ public sealed class ReportJurisdictionTests(JurisdictionWorld w) : IClassFixture
     [Fact]
     public async Task Issuing_a_county_report_reaches_its_leaders_and_the_city_not_the_neighbours()
     {
-        var ding = await Weekly("bing-analyst", new { jurisdictionId = w.Ding.Id, title = "丁县第47周周报" });
+        var ding = await Weekly("bing-analyst", new { jurisdictionId = w.Ding.Id, title = "丁县第46周周报", period = "2026-W46" });
         using var bing = await w.App.ClientFor("bing-analyst");
         await bing.Post($"/api/reports/{ding.Report.Id}/issue").Expect(HttpStatusCode.OK);
 
@@ -63,7 +63,7 @@ public sealed class ReportJurisdictionTests(JurisdictionWorld w) : IClassFixture
         {
             using var client = await w.App.ClientFor(leader);
             (await client.Expect<List<ReportListItem>>("/api/reports")).Any(r => r.Id == ding.Report.Id).ShouldBe(sees, leader);
-            (await client.Expect<List<NotificationView>>("/api/notifications")).Any(n => n.Title.Contains("丁县第47周周报")).ShouldBe(sees, leader);
+            (await client.Expect<List<NotificationView>>("/api/notifications")).Any(n => n.Title.Contains("丁县第46周周报")).ShouldBe(sees, leader);
             (await client.GetAsync($"/api/reports/{ding.Report.Id}")).StatusCode.ShouldBe(sees ? HttpStatusCode.OK : HttpStatusCode.NotFound, leader);
         }
     }

@@ -14,7 +14,7 @@ public sealed class WeeklyScheduleTests
     [InlineData(11, 23, 7, 59, "2026-W46")]  // Monday before 08:00: last week's report is not due yet
     [InlineData(11, 23, 8, 0, "2026-W47")]   // Monday 08:00: the week of 16–22 November
     [InlineData(11, 29, 23, 59, "2026-W47")] // still due on Sunday (a pass missed on Monday catches up)
-    [InlineData(1, 4, 8, 0, "2026-W01")]     // 2026-01-04 is a Sunday: ISO week 1 of 2026 began on 29 December 2025
+    [InlineData(1, 4, 8, 0, "2025-W52")]     // Sunday 4 January 2026 lies in ISO week 2026-W01 (from 29 December): W52 of 2025 is due
     [InlineData(1, 5, 8, 0, "2026-W01")]
     public void The_due_week_turns_on_monday_at_eight_china_time(int month, int day, int hour, int minute, string week) =>
         WeeklySchedule.DueWeek(China(month, day, hour, minute)).ShouldBe(week);
