@@ -9,7 +9,8 @@ public static class AnalysisCommand
     {
         var cmd = new Command("analysis", "民意分析：热点问题、周报与专报");
         // One line per verb; each verb lives in its own file.
-        cmd.Add(AnalysisReportCommand.Create());
+        cmd.Subcommands.Add(HotTopicsCommand.Create());
+        cmd.Subcommands.Add(AnalysisReportCommand.Create());
         return cmd;
     }
 }
