@@ -60,6 +60,25 @@ public sealed class ReportFiguresTests(ReportWorld w) : IClassFixture<ReportWorl
     }
 
     [Fact]
+    public async Task Hot_topics_come_from_the_detector_new_or_rising_only()
+    {
+        var w47 = (await w.WeeklyAsync("2026-W47")).Figures.Topics;
+        w47.Available.ShouldBeTrue();
+        // The seven W47 appeals share one text (王庄村路灯不亮); nothing came before them, so the topic is new.
+        var topic = w47.Topics.ShouldHaveSingleItem();
+        topic.Title.ShouldContain("路灯");
+        (topic.New, topic.Rising, topic.PreviousCount).ShouldBe((true, false, 0));
+        topic.Count.ShouldBeGreaterThanOrEqualTo(2);
+        topic.AppealIds.ShouldAllBe(id => w.W47.Ids.Contains(id));
+        topic.Count.ShouldBe(topic.AppealIds.Count);
+
+        // In W48 the same problem came once against seven the week before: neither new nor rising, so not listed.
+        var w48 = (await w.WeeklyAsync("2026-W48")).Figures.Topics;
+        w48.Available.ShouldBeTrue();
+        w48.Topics.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_same_iso_week_is_one_report()
     {
         var analyst = await w.ClientFor("analyst");
