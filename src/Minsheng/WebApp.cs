@@ -48,6 +48,7 @@ public static class WebApp
         app.MapKnowledge();
         Features.Statistics.StatisticsApi.MapStatisticsApi(app);
         Features.Analysis.HotTopics.HotTopicsApi.MapHotTopicsApi(app);
+        Features.Analysis.Reports.ReportsApi.MapReportsApi(app);
         app.MapRazorPages();
         return app;
     }

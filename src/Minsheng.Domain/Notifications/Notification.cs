@@ -12,6 +12,7 @@ public enum NotificationKind
     LoginAttack,         // 登录异常：账户或地址因连续输错密码被锁定
     MonthlyPriority,     // 每月一题：牵头单位收到的交办
     ProactiveReminder,   // 未诉先办：季节性问题来临前的提醒
+    ReportIssued,        // 周报/专报签发给领导
 }
 
 /// <summary>Who reads it: the unit it is addressed to, the supervisors, the leaders, or the administrators.</summary>

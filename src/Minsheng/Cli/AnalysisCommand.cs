@@ -10,6 +10,7 @@ public static class AnalysisCommand
         var cmd = new Command("analysis", "民意分析：热点问题、周报与专报");
         // One line per verb; each verb lives in its own file.
         cmd.Subcommands.Add(HotTopicsCommand.Create());
+        cmd.Subcommands.Add(AnalysisReportCommand.Create());
         return cmd;
     }
 }

@@ -79,6 +79,7 @@ public static class Extensions
         services.AddKnowledge();
         Features.Statistics.StatisticsApi.AddStatistics(services);
         Features.Analysis.HotTopics.HotTopicsApi.AddHotTopics(services, config);
+        Features.Analysis.Reports.ReportsApi.AddReports(services, config);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();

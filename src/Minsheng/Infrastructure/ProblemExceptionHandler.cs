@@ -48,6 +48,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             },
             DbUpdateException d when UniqueViolations.ToProblem(d) is { } duplicate => duplicate,
             BadHttpRequestException b => BadRequest(b),
+            Features.Analysis.Reports.ReportStateException r => new ProblemDetails { Status = 409, Title = "报告当前状态不能执行此操作", Detail = r.Message },
+            Documents.ChromiumMissingException c => new ProblemDetails { Status = 503, Title = "缺少 Chromium，无法导出", Detail = c.Message },
+            Documents.ChromiumFailedException c => new ProblemDetails { Status = 503, Title = "导出失败", Detail = c.Message },
             _ => null,
         };
 

@@ -45,6 +45,7 @@ public sealed class AccessTableApp : IAsyncLifetime
     public long PriorityId { get; private set; }        // 每月一题 led by the housing bureau
     public long MilestoneId { get; private set; }
     public long ProactivePlanId { get; private set; }
+    public long ReportId { get; private set; }          // an issued weekly report of the test county
 
     public async Task InitializeAsync()
     {
@@ -153,6 +154,8 @@ public sealed class AccessTableApp : IAsyncLifetime
         // A hot topic of the last 90 days (the fixture's identical appeals form one); the recompute row takes 7 days only.
         await _api["Analyst"].Post("/api/analysis/topics/recompute", new { days = 90 }).Expect(HttpStatusCode.OK);
         TopicId = (await _api["Analyst"].Expect("/api/analysis/topics?days=90"))["topics"]!.AsArray().FirstOrDefault()?["id"]?.GetValue<long>() ?? 0;
+        ReportId = (await _api["Analyst"].Post("/api/reports", new { period = "2026-W47" }).Expect(HttpStatusCode.Created))["report"]!["id"]!.GetValue<long>();
+        await _api["Analyst"].Post($"/api/reports/{ReportId}/issue").Expect(HttpStatusCode.OK);
         SpareUserId = await CreatedId(admin.Post("/api/users", new { username = "spare", displayName = "备用账号", role = "Operator", unitId = c.County.Id, password = TestApp.Password }));
     }
 
@@ -243,6 +246,7 @@ public sealed class AccessTableApp : IAsyncLifetime
         ("id", _) when route.StartsWith("/api/routing-rules/") => $"{RoutingRuleId}",
         ("id", _) when route.StartsWith("/api/gazetteer/") => $"{AliasId}",
         ("id", _) when route.StartsWith("/api/knowledge/") => $"{ArticleId}",
+        ("id", _) when route.StartsWith("/api/reports/") || route.StartsWith("/reports/") => $"{ReportId}",
         // Each caller marks a message of its own inbox; a role whose inbox is empty tries someone else's.
         ("id", _) when route.StartsWith("/api/notifications/") => $"{_notificationOf.GetValueOrDefault(column, AnyNotificationId)}",
         ("id", _) when route.StartsWith("/api/analysis/topics/") || route.StartsWith("/analysis/topics/") => TopicId == 0 ? null : $"{TopicId}",

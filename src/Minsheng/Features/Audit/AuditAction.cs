@@ -72,4 +72,8 @@ public static class AuditActions
     // Analysis (民意分析): hot topics are recomputed data, the analysts' edits their own work
     public static readonly AuditAction TopicsRecompute = new("topics.recompute", "hot_topics");
     public static readonly AuditAction TopicEdit = new("topic.edit", "hot_topic");
+    // Analysis: weekly and special reports
+    public static readonly AuditAction ReportCreate = new("report.create", "report");
+    public static readonly AuditAction ReportEdit = new("report.edit", "report");
+    public static readonly AuditAction ReportIssue = new("report.issue", "report");
 }

@@ -45,6 +45,7 @@ public static partial class Labels
         Domain.Notifications.NotificationKind.HighLevelDigest => "高位办日报",
         Domain.Notifications.NotificationKind.MonthlyPriority => "每月一题",
         Domain.Notifications.NotificationKind.ProactiveReminder => "未诉先办提醒",
+        Domain.Notifications.NotificationKind.ReportIssued => "报告签发",
         _ => "通知",
     };
 
