@@ -10,6 +10,10 @@ public enum NotificationKind
     ManualSupervision,   // 督办单/交办函（人工）
     HighLevelDigest,     // 高位办日报
     LoginAttack,         // 登录异常：账户或地址因连续输错密码被锁定
+    BulletinIssued,      // 《民意参考》签发
+    InstructionAssigned, // 批示交办
+    InstructionReported, // 办理情况报告
+    InstructionReview,   // 纳入工作计划的事项到期复查
 }
 
 /// <summary>Who reads it: the unit it is addressed to, the supervisors, the leaders, or the administrators.</summary>

@@ -56,4 +56,16 @@ public static class AuditActions
     public static readonly AuditAction LeadApprovePublication = new("lead.approve-publication", "lead");
     public static readonly AuditAction CasePublish = new("case.publish", "appeal");
     public static readonly AuditAction CaseUnpublish = new("case.unpublish", "appeal");
+
+    // 《民意参考》 and leaders' instructions (批示 → 交办)
+    public static readonly AuditAction BulletinCreate = new("bulletin.create", "bulletin");
+    public static readonly AuditAction BulletinItemAdd = new("bulletin.item-add", "bulletin");
+    public static readonly AuditAction BulletinItemEdit = new("bulletin.item-edit", "bulletin");
+    public static readonly AuditAction BulletinItemRemove = new("bulletin.item-remove", "bulletin");
+    public static readonly AuditAction BulletinReview = new("bulletin.review", "bulletin");
+    public static readonly AuditAction BulletinIssue = new("bulletin.issue", "bulletin");
+    public static readonly AuditAction InstructionCreate = new("instruction.create", "instruction");
+    public static readonly AuditAction InstructionReport = new("instruction.report", "instruction");
+    public static readonly AuditAction InstructionAccept = new("instruction.accept", "instruction");
+    public static readonly AuditAction InstructionReturn = new("instruction.return", "instruction");
 }

@@ -42,6 +42,7 @@ public static partial class Labels
         Domain.Notifications.NotificationKind.SupervisionOrder => "督办单",
         Domain.Notifications.NotificationKind.ManualSupervision => "督办交办",
         Domain.Notifications.NotificationKind.LoginAttack => "登录异常",
+        _ when BulletinNotice(k) is { } label => label,
         _ => "高位办日报",
     };
 
