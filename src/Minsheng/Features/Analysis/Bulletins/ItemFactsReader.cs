@@ -19,10 +19,15 @@ public sealed class ItemFactsReader(AppealScope scope, AppealText text, UnitTree
     public const int VoiceLength = 90;
 
     /// <summary>The facts, or null when any id is unknown or outside the caller's scope (named in <paramref name="missing"/>).</summary>
-    public async Task<(ItemFacts? Facts, IReadOnlyList<long> Missing)> ReadAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    public Task<(ItemFacts? Facts, IReadOnlyList<long> Missing)> ReadAsync(IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        ReadAsync(scope.Visible(), ids, text, units, ct);
+
+    /// <summary>The same from any source of appeals: the demo seeds its bulletin with no one signed in.</summary>
+    public static async Task<(ItemFacts? Facts, IReadOnlyList<long> Missing)> ReadAsync(IQueryable<Appeal> source, IReadOnlyCollection<long> ids,
+        AppealText text, UnitTree units, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToArray();
-        var rows = await scope.Visible().AsNoTracking().Where(a => wanted.Contains(a.Id))
+        var rows = await source.AsNoTracking().Where(a => wanted.Contains(a.Id))
             .Select(a => new { a.Id, a.Type, a.Status, a.Title, a.Content, a.CitizenName, a.CitizenPhone, a.SubjectUnitId, a.LeadUnitId, a.Reply, a.RepliedAt, a.CreatedAt })
             .ToListAsync(ct);
         var missing = wanted.Except(rows.Select(r => r.Id)).ToList();
