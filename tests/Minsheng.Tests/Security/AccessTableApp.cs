@@ -41,6 +41,9 @@ public sealed class AccessTableApp : IAsyncLifetime
     public long ArticleId { get; private set; }
     public long SpareUserId { get; private set; }
     public long AnyNotificationId { get; private set; }
+    public long BulletinId { get; private set; }       // issued, one item on the dispatched appeal
+    public long BulletinItemId { get; private set; }
+    public long InstructionId { get; private set; }    // the leader's instruction on that item, assigned to housing
 
     public async Task InitializeAsync()
     {
@@ -135,6 +138,12 @@ public sealed class AccessTableApp : IAsyncLifetime
         ArticleId = await CreatedId(admin.Post("/api/knowledge", new { title = "路灯报修", categoryId = c.Roads.Id, content = "路灯故障由县住建局负责维修。", keywords = "路灯" }));
         // A holiday override for the DELETE row to remove.
         await admin.Put("/api/calendar/days/2026-12-01", new { isWorkingDay = false, name = "测试假日" }).Expect(HttpStatusCode.OK);
+        BulletinId = await CreatedId(_api["Analyst"].Post("/api/bulletins", new { }));
+        BulletinItemId = await CreatedId(_api["Analyst"].Post($"/api/bulletins/{BulletinId}/items", new { title = "路灯不亮", appealIds = new[] { AppealId } }));
+        await _api["Supervisor"].Post($"/api/bulletins/{BulletinId}/review").Expect(HttpStatusCode.OK);
+        await _api["Analyst"].Post($"/api/bulletins/{BulletinId}/issue").Expect(HttpStatusCode.OK);
+        InstructionId = await CreatedId(_api["Leader"].Post("/api/instructions",
+            new { targetKind = "BulletinItem", targetRef = $"{BulletinItemId}", text = "请住建局办理。", leadUnitId = c.Housing.Id, deadlineDays = 5 }));
         SpareUserId = await CreatedId(admin.Post("/api/users", new { username = "spare", displayName = "备用账号", role = "Operator", unitId = c.County.Id, password = TestApp.Password }));
     }
 
@@ -226,6 +235,9 @@ public sealed class AccessTableApp : IAsyncLifetime
         ("id", _) when route.StartsWith("/api/knowledge/") => $"{ArticleId}",
         // Each caller marks a message of its own inbox; a role whose inbox is empty tries someone else's.
         ("id", _) when route.StartsWith("/api/notifications/") => $"{_notificationOf.GetValueOrDefault(column, AnyNotificationId)}",
+        ("id", _) when route.StartsWith("/api/bulletins/") || route.StartsWith("/bulletins/") => $"{BulletinId}",
+        ("itemId", _) => $"{BulletinItemId}",
+        ("id", _) when route.StartsWith("/api/instructions/") || route.StartsWith("/instructions/") => $"{InstructionId}",
         ("unitId", _) when route.StartsWith("/api/portal-settings/") => $"{App.County.County.Id}",
         ("date", _) => "2026-12-01",
         ("documentName", _) => "v1",
