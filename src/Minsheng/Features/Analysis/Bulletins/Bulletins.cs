@@ -67,12 +67,13 @@ public sealed class Bulletins(MinshengDb db, AuditedCommit commit, CurrentUser m
         new FieldErrors().Text("issuingOffice", issuingOffice, "编发单位", 60, required: false).ThrowIfAny();
         var jurisdiction = me.JurisdictionId;
         var office = string.IsNullOrWhiteSpace(issuingOffice) ? DefaultOffice(jurisdiction) : issuingOffice.Trim();
-        return commit.RunAsync(notes =>
+        return commit.RunAsync(async notes =>
         {
             var b = new Bulletin(jurisdiction, office, me.Id, me.DisplayName, clock.GetUtcNow());
             db.Add(b);
-            notes.Record(AuditActions.BulletinCreate, () => b.Id.ToString(), () => $"jurisdiction={jurisdiction}");
-            return Task.FromResult(Summary(b, 0));
+            await db.SaveChangesAsync(ct); // the answer names the new id
+            notes.Record(AuditActions.BulletinCreate, b.Id.ToString(), $"jurisdiction={jurisdiction}");
+            return Summary(b, 0);
         }, ct);
     }
 
@@ -101,6 +102,7 @@ public sealed class Bulletins(MinshengDb db, AuditedCommit commit, CurrentUser m
             var problem = string.IsNullOrWhiteSpace(request.Problem) ? DefaultProblem(read) : request.Problem;
             var item = new BulletinItem(b.Id, count + 1, request.Title!, problem, read, request.Recommendation ?? "", request.TopicRef?.Trim(), clock.GetUtcNow());
             db.Add(item);
+            await db.SaveChangesAsync(ct); // the answer names the new id
             notes.Record(AuditActions.BulletinItemAdd, b.Id.ToString(), $"{request.Title} appeals={read.Appeals}{(request.TopicRef is { } t ? $" topic={t}" : "")}");
             return (BulletinItemView?)ItemView(item, count + 1);
         }, ct);
