@@ -43,6 +43,8 @@ public static class WebApp
         app.MapNotificationsApi();
         app.MapLeadsApi();
         app.MapSupervisionApi();
+        Features.Analysis.Bulletins.BulletinsApi.MapBulletinsApi(app);
+        Features.Instructions.InstructionsApi.MapInstructionsApi(app);
         app.MapTriageApi();
         app.MapPrioritiesApi();
         app.MapKnowledge();

@@ -13,6 +13,10 @@ public enum NotificationKind
     MonthlyPriority,     // 每月一题：牵头单位收到的交办
     ProactiveReminder,   // 未诉先办：季节性问题来临前的提醒
     ReportIssued,        // 周报/专报签发给领导
+    BulletinIssued,      // 《民意参考》签发
+    InstructionAssigned, // 批示交办
+    InstructionReported, // 办理情况报告
+    InstructionReview,   // 纳入工作计划的事项到期复查
 }
 
 /// <summary>Who reads it: the unit it is addressed to, the supervisors, the leaders, or the administrators.</summary>

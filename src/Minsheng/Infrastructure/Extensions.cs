@@ -60,6 +60,10 @@ public static class Extensions
         services.AddScoped<Features.Monitor.SqlWriter>();
         services.AddScoped<Features.Monitor.LeadRules>();
         services.AddScoped<Features.Monitor.MonitorPass>();
+        services.AddScoped<Features.Analysis.Bulletins.ItemFactsReader>();
+        services.AddScoped<Features.Analysis.Bulletins.Bulletins>();
+        services.AddScoped<Features.Instructions.InstructionTasks>();
+        services.AddScoped<Features.Instructions.InstructionMonitor>();
         services.AddScoped<Features.Monitor.NotificationDelivery>();
         services.AddSingleton<Features.Monitor.INotificationSender, Features.Monitor.LogSender>();
         if (!string.IsNullOrWhiteSpace(config["Notifications:Webhook:Url"]))

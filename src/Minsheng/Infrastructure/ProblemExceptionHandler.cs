@@ -38,6 +38,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             {
                 Status = 409, Title = "线索当前状态不能执行此操作", Detail = $"线索当前为“{Labels.LeadStatus(l.Status)}”，不能{l.ActionLabel}。",
             },
+            Domain.Instructions.WorkflowConflictException w => new ProblemDetails { Status = 409, Title = w.Title, Detail = w.Reason },
             ActionForbiddenException f => new ProblemDetails { Status = 403, Title = "无权执行此操作", Detail = f.Message },
             OutOfScopeException o => new ProblemDetails { Status = 403, Title = "超出管辖范围", Detail = o.Message },
             ForbiddenException f => new ProblemDetails { Status = 403, Title = "无权执行此操作", Detail = f.Message },

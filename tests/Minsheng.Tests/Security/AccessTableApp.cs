@@ -46,6 +46,9 @@ public sealed class AccessTableApp : IAsyncLifetime
     public long MilestoneId { get; private set; }
     public long ProactivePlanId { get; private set; }
     public long ReportId { get; private set; }          // an issued weekly report of the test county
+    public long BulletinId { get; private set; }       // issued, one item on the dispatched appeal
+    public long BulletinItemId { get; private set; }
+    public long InstructionId { get; private set; }    // the leader's instruction on that item, assigned to housing
 
     public async Task InitializeAsync()
     {
@@ -156,6 +159,12 @@ public sealed class AccessTableApp : IAsyncLifetime
         TopicId = (await _api["Analyst"].Expect("/api/analysis/topics?days=90"))["topics"]!.AsArray().FirstOrDefault()?["id"]?.GetValue<long>() ?? 0;
         ReportId = (await _api["Analyst"].Post("/api/reports", new { period = "2026-W47" }).Expect(HttpStatusCode.Created))["report"]!["id"]!.GetValue<long>();
         await _api["Analyst"].Post($"/api/reports/{ReportId}/issue").Expect(HttpStatusCode.OK);
+        BulletinId = await CreatedId(_api["Analyst"].Post("/api/bulletins", new { }));
+        BulletinItemId = await CreatedId(_api["Analyst"].Post($"/api/bulletins/{BulletinId}/items", new { title = "路灯不亮", appealIds = new[] { AppealId } }));
+        await _api["Supervisor"].Post($"/api/bulletins/{BulletinId}/review").Expect(HttpStatusCode.OK);
+        await _api["Analyst"].Post($"/api/bulletins/{BulletinId}/issue").Expect(HttpStatusCode.OK);
+        InstructionId = await CreatedId(_api["Leader"].Post("/api/instructions",
+            new { targetKind = "BulletinItem", targetRef = $"{BulletinItemId}", text = "请住建局办理。", leadUnitId = c.Housing.Id, deadlineDays = 5 }));
         SpareUserId = await CreatedId(admin.Post("/api/users", new { username = "spare", displayName = "备用账号", role = "Operator", unitId = c.County.Id, password = TestApp.Password }));
     }
 
@@ -250,6 +259,9 @@ public sealed class AccessTableApp : IAsyncLifetime
         // Each caller marks a message of its own inbox; a role whose inbox is empty tries someone else's.
         ("id", _) when route.StartsWith("/api/notifications/") => $"{_notificationOf.GetValueOrDefault(column, AnyNotificationId)}",
         ("id", _) when route.StartsWith("/api/analysis/topics/") || route.StartsWith("/analysis/topics/") => TopicId == 0 ? null : $"{TopicId}",
+        ("id", _) when route.StartsWith("/api/bulletins/") || route.StartsWith("/bulletins/") => $"{BulletinId}",
+        ("itemId", _) => $"{BulletinItemId}",
+        ("id", _) when route.StartsWith("/api/instructions/") || route.StartsWith("/instructions/") => $"{InstructionId}",
         ("unitId", _) when route.StartsWith("/api/portal-settings/") => $"{App.County.County.Id}",
         ("id", _) when route.StartsWith("/api/analysis/monthly/") || route.StartsWith("/analysis/monthly/") => $"{PriorityId}",
         ("milestoneId", _) => $"{MilestoneId}",

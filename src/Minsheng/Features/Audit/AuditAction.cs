@@ -76,4 +76,15 @@ public static class AuditActions
     public static readonly AuditAction ReportCreate = new("report.create", "report");
     public static readonly AuditAction ReportEdit = new("report.edit", "report");
     public static readonly AuditAction ReportIssue = new("report.issue", "report");
+    // 《民意参考》 and leaders' instructions (批示 → 交办)
+    public static readonly AuditAction BulletinCreate = new("bulletin.create", "bulletin");
+    public static readonly AuditAction BulletinItemAdd = new("bulletin.item-add", "bulletin");
+    public static readonly AuditAction BulletinItemEdit = new("bulletin.item-edit", "bulletin");
+    public static readonly AuditAction BulletinItemRemove = new("bulletin.item-remove", "bulletin");
+    public static readonly AuditAction BulletinReview = new("bulletin.review", "bulletin");
+    public static readonly AuditAction BulletinIssue = new("bulletin.issue", "bulletin");
+    public static readonly AuditAction InstructionCreate = new("instruction.create", "instruction");
+    public static readonly AuditAction InstructionReport = new("instruction.report", "instruction");
+    public static readonly AuditAction InstructionAccept = new("instruction.accept", "instruction");
+    public static readonly AuditAction InstructionReturn = new("instruction.return", "instruction");
 }

@@ -55,6 +55,7 @@ public sealed class DemoSeeder(MinshengDb db, AuditedCommit commit, CurrentUser 
         var cityDesk = await writer.WriteCityDeskAsync(city, [DemoCountyData.Area, DemoCityData.Anxian], CityDeskAppeals(appealCount), categories, ct);
         await writer.SaveNumberSequencesAsync(ct);
         await DemoPriorities.SeedAsync(db, county, tree.Subtree(county.Id), clock.GetUtcNow(), ct);
+        await DemoBulletins.SeedAsync(db, tree, timeLimits.Schedule, clock.GetUtcNow(), ct);
         var appeals = perCounty.Values.Sum() + cityDesk;
         me.ActAs("demo");
         await commit.RunAsync(notes =>

@@ -19,7 +19,8 @@ namespace Minsheng.Features.Monitor;
 /// every escalation reached, and stores each appeal's next check. Then the lead rules run.
 /// </summary>
 public sealed class MonitorPass(MinshengDb db, TimeLimitCache timeLimits, SqlWriter writer, LeadRules leadRules,
-    IOptions<MonitorOptions> options, TimeProvider clock, ILogger<MonitorPass> logger, AppealText appealText, UnitTree units)
+    IOptions<MonitorOptions> options, TimeProvider clock, ILogger<MonitorPass> logger, AppealText appealText, UnitTree units,
+    Instructions.InstructionMonitor instructions)
 {
     /// <summary>
     /// The title as a notice's audience may read it: the lead unit gets personal data removed when the appeal is about
@@ -53,6 +54,7 @@ public sealed class MonitorPass(MinshengDb db, TimeLimitCache timeLimits, SqlWri
             checkedCount += batch.Count;
         }
         var (digests, ruleLeads) = (await DigestAsync(now, schedule, ct), await leadRules.RaiseAsync(now, ct));
+        digests += await instructions.RunAsync(now, ct); // 交办 tasks of leaders' instructions (Features/Instructions)
         if (created + leads + ruleLeads + digests > 0)
             logger.LogInformation("Monitor: {Appeals} appeals checked, {Notices} notices, {Leads} leads", checkedCount, created + digests, leads + ruleLeads);
         return new MonitorReport(checkedCount, created + digests, leads + ruleLeads);

@@ -46,6 +46,7 @@ public static partial class Labels
         Domain.Notifications.NotificationKind.MonthlyPriority => "每月一题",
         Domain.Notifications.NotificationKind.ProactiveReminder => "未诉先办提醒",
         Domain.Notifications.NotificationKind.ReportIssued => "报告签发",
+        _ when BulletinNotice(k) is { } label => label,
         _ => "通知",
     };
 
