@@ -19,10 +19,10 @@ public sealed class WordLexicon
     // Open addressing, power-of-two size, load ≤ 1/2, one ulong per slot so a probe is one memory read: the high
     // 56 bits of the prefix hash, and in the low byte the flags (bits 0–6: 0 = prefix only, else group + 1 of the
     // word ending here; bit 7: a longer word continues). 0 marks an empty slot. Only prefixes of two or more
-    // characters are stored; a bitmap of first characters stands in for the one-character prefixes, so most
-    // positions that start no word cost one L1 read.
+    // characters are stored; a 64-kbit filter of hashed first-character pairs stands in for the one-character
+    // prefixes, so most positions that start no word cost one L1 read and no probe.
     private readonly ulong[] _slots;
-    private readonly ulong[] _firstChars = new ulong[65536 / 64];
+    private readonly ulong[] _firstPairs = new ulong[65536 / 64];
     private readonly int _mask;
     private const ulong KeyMask = ~0xFFUL;
 
@@ -42,7 +42,8 @@ public sealed class WordLexicon
         (_slots, _mask) = (new ulong[size], size - 1);
         foreach (var (word, group) in list)
         {
-            _firstChars[word[0] >> 6] |= 1UL << (word[0] & 63);
+            var pair = Pair(word[0], word[1]);
+            _firstPairs[pair >> 6] |= 1UL << (pair & 63);
             var h = Step(Basis, word[0]);
             for (var i = 1; i < word.Length; i++)
             {
@@ -61,7 +62,7 @@ public sealed class WordLexicon
     public int Count => Entries.Count;
 
     /// <summary>Size of the hash table (keys and flags).</summary>
-    public long TableBytes => (_slots.LongLength + _firstChars.Length) * sizeof(ulong);
+    public long TableBytes => (_slots.LongLength + _firstPairs.Length) * sizeof(ulong);
 
     /// <summary>
     /// Forward maximum matching: at each position the longest known word starting there is taken and the scan
@@ -74,10 +75,11 @@ public sealed class WordLexicon
     {
         var i = 0;
         var n = normalised.Length;
-        while (i < n)
+        while (i < n - 1)
         {
             var c = normalised[i++];
-            if ((_firstChars[c >> 6] & (1UL << (c & 63))) == 0) continue;
+            var pair = Pair(c, normalised[i]);
+            if ((_firstPairs[pair >> 6] & (1UL << (pair & 63))) == 0) continue;
             var h = Step(Basis, c);
             int bestEnd = -1, bestGroup = 0;
             ulong bestHash = 0;
@@ -128,6 +130,9 @@ public sealed class WordLexicon
         }
         return new string(buffer[..n]);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Pair(char a, char b) => (int)((((uint)a << 16) | b) * 0x9E3779B1u >> 16);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Step(ulong h, char c)
