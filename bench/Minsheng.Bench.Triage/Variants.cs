@@ -10,6 +10,17 @@ namespace Minsheng.Bench.Triage;
 /// default on the same 25 folds (mean ± sd of the per-fold differences): the folds share most of their noise, so
 /// Δ is far tighter than either score's own spread. A variant whose Δ is under about one sd is noise.
 /// </summary>
+/// <remarks>
+/// Issue 11 §5 rows as measured on 2026-11-29 (bench/triage.sh variants; macro-F1 mean ± fold sd, paired Δ ± sd):
+/// n-grams only 0.8777 ± 0.0229; + taxonomy terms → level-1 feature 0.8921 ± 0.0221 (Δ +0.0144 ± 0.0123; adopted,
+/// ~0.85× the n-gram speed in the same run); the same terms without the level-1 feature +0.0058 ± 0.0116; with C=10
+/// or 18 bits no better (+0.0143, +0.0152); + self-training 0.8881 (below the taxonomy alone). jieba text words alone
+/// +0.0056 ± 0.0106 (df≥3 +0.0070; length ≥ 3 only +0.0011; lexicon also from unlabelled +0.0031); jieba words +
+/// taxonomy 0.8957 (Δ +0.0180 ± 0.0147) but ~0.65× speed, under 50,000/s, so opt-in (TriageOptions.TextWords).
+/// Weak labels from replying departments hurt at every weight (×0.01 −0.017, ×0.1…×1 −0.029…−0.031; with the
+/// taxonomy ×0.03 −0.017): the departments' remits disagree with the labelled set's borders (`weak-check`: only 25 %
+/// of the 273 交通运输 weak labels agree with the supervised model, most go to 城乡建设).
+/// </remarks>
 public static class Variants
 {
     private enum Data { None, Unlabelled, Weak, Both }
