@@ -9,15 +9,22 @@ namespace Minsheng.Bench.Triage;
 /// </summary>
 public static class Speed
 {
-    public static int Run(string trainPath, int count)
+    public static int Run(string trainPath, int count, string? taxonomyPath)
     {
         var docs = CsvTable.Read(trainPath).ToDocuments(label: true);
         Console.WriteLine($"训练数据：{docs.Count} 条（{trainPath}）；处理器 {Environment.ProcessorCount} 核");
+        var taxonomy = taxonomyPath is null ? null : TaxonomyRow.FromTable(CsvTable.Read(taxonomyPath));
 
         var sw = Stopwatch.StartNew();
-        var model = TriageTrainer.Train(docs);
-        Console.WriteLine($"在 {docs.Count} 条上训练（含 3 折校准）：{sw.Elapsed.TotalSeconds:F2} 秒");
-        MeasureClassification(model, docs);
+        var model = TriageTrainer.Train(docs, new TriageOptions { Taxonomy = taxonomy });
+        Console.WriteLine($"在 {docs.Count} 条上训练（含 3 折校准）：{sw.Elapsed.TotalSeconds:F2} 秒；词表 {model.Lexicon?.Count ?? 0} 词");
+        // Same run, turns taken within every round: the ratios to the first row are what to compare.
+        MeasureClassification(docs, [
+            ("仅 n 元语法（无分类体系时的默认）", TriageTrainer.Train(docs)),
+            .. taxonomy is null ? [] : new[] { ("默认：n 元语法 + 分类体系词", model) },
+            ("n 元语法 + jieba 文本词", TriageTrainer.Train(docs, new TriageOptions { TextWords = true })),
+            .. taxonomy is null ? [] : new[] { ("n 元语法 + jieba 文本词 + 分类体系词", TriageTrainer.Train(docs, new TriageOptions { TextWords = true, Taxonomy = taxonomy })) },
+        ]);
 
         var big = Synthetic.Resample(docs, count, seed: 42);
         var chars = big.Sum(d => (long)d.Title.Length + d.Content.Length);
@@ -26,7 +33,7 @@ public static class Speed
         {
             GC.Collect();
             sw.Restart();
-            var m = TriageTrainer.Train(big, new TriageOptions { CalibrationFolds = folds });
+            var m = TriageTrainer.Train(big, new TriageOptions { CalibrationFolds = folds, Taxonomy = taxonomy });
             Console.WriteLine($"在 {big.Count} 条上训练（校准折数 {folds}）：{sw.Elapsed.TotalSeconds:F1} 秒");
             if (folds == 3) ReportSize(m, "7 类");
         }
@@ -37,35 +44,61 @@ public static class Speed
         return 0;
     }
 
-    /// <summary>Three rounds of at least a second each after a second of warm-up (JIT tiering); the median is reported.</summary>
-    private static void MeasureClassification(TriageModel model, IReadOnlyList<TriageDocument> docs)
+    /// <summary>
+    /// After a second of warm-up per model (JIT tiering), fifteen rounds of 0.3 s each, the models taking
+    /// turns within every round so a busy neighbour on a shared host slows them alike; medians and ratios to the
+    /// first model are reported, per wall-clock second and per second of the process's CPU time (the latter is
+    /// steadier when other processes share the core).
+    /// </summary>
+    private static void MeasureClassification(IReadOnlyList<TriageDocument> docs, (string Name, TriageModel Model)[] models)
     {
-        var probabilities = new float[model.Labels.Count];
+        var probabilities = new float[models.Max(m => m.Model.Labels.Count)];
         var sink = 0;
-        var warm = Stopwatch.StartNew();
-        while (warm.Elapsed.TotalSeconds < 1)
-            foreach (var d in docs) sink += model.Predict(d.Title, d.Content).Top.Count + model.Classify(d.Title, d.Content, probabilities);
-        foreach (var (name, full) in new[] { ("Classify（无分配）", false), ("Predict（前三名）", true) })
+        foreach (var (_, model) in models)
         {
-            var rates = new List<double>();
-            long n = 0;
-            var allocated = GC.GetAllocatedBytesForCurrentThread();
-            for (var round = 0; round < 3; round++)
-            {
-                long done = 0;
-                var sw = Stopwatch.StartNew();
-                while (sw.Elapsed.TotalSeconds < 1)
-                    foreach (var d in docs)
-                    {
-                        sink += full ? model.Predict(d.Title, d.Content).Top.Count : model.Classify(d.Title, d.Content, probabilities);
-                        done++;
-                    }
-                rates.Add(done / sw.Elapsed.TotalSeconds);
-                n += done;
-            }
-            var bytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)n;
-            rates.Sort();
-            Console.WriteLine($"单线程 {name}：中位数 {rates[1]:N0} 条/秒（三轮 {string.Join(" / ", rates.Select(r => r.ToString("N0")))}；每次分配 {bytes:F0} 字节）");
+            var warm = Stopwatch.StartNew();
+            while (warm.Elapsed.TotalSeconds < 1)
+                foreach (var d in docs) sink += model.Predict(d.Title, d.Content).Top.Count + model.Classify(d.Title, d.Content, probabilities);
+        }
+        foreach (var (name, model) in models)
+        {
+            var idx = new int[100_000];
+            var val = new float[100_000];
+            var counter = new Featurizer(model.Settings, null, model.Lexicon);
+            var slots = docs.Average(d => counter.Count(d.Title, d.Content, idx, val));
+            Console.WriteLine($"{name}：平均每条 {slots:F0} 个特征槽，词表 {model.Lexicon?.Count ?? 0} 词");
+        }
+        foreach (var (kind, full) in new[] { ("Classify（无分配）", false), ("Predict（前三名）", true) })
+        {
+            var rates = models.Select(_ => new List<double>()).ToArray();
+            var cpuRates = models.Select(_ => new List<double>()).ToArray();
+            var allocated = new long[models.Length];
+            var done = new long[models.Length];
+            for (var round = 0; round < 15; round++)
+                for (var m = 0; m < models.Length; m++)
+                {
+                    var model = models[m].Model;
+                    long n = 0;
+                    var before = GC.GetAllocatedBytesForCurrentThread();
+                    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                    var sw = Stopwatch.StartNew();
+                    while (sw.Elapsed.TotalSeconds < 0.3)
+                        foreach (var d in docs)
+                        {
+                            sink += full ? model.Predict(d.Title, d.Content).Top.Count : model.Classify(d.Title, d.Content, probabilities);
+                            n++;
+                        }
+                    rates[m].Add(n / sw.Elapsed.TotalSeconds);
+                    cpuRates[m].Add(n / (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+                    allocated[m] += GC.GetAllocatedBytesForCurrentThread() - before;
+                    done[m] += n;
+                }
+            var medians = rates.Select(r => r.Order().ElementAt(r.Count / 2)).ToArray();
+            var cpuMedians = cpuRates.Select(r => r.Order().ElementAt(r.Count / 2)).ToArray();
+            for (var m = 0; m < models.Length; m++)
+                Console.WriteLine($"单线程 {kind} {models[m].Name}：中位数 {medians[m]:N0} 条/秒（× {medians[m] / medians[0]:F2}；"
+                    + $"最慢 {rates[m].Min():N0}，最快 {rates[m].Max():N0}）；按进程 CPU 时间 {cpuMedians[m]:N0} 条/秒（× {cpuMedians[m] / cpuMedians[0]:F2}）；"
+                    + $"每次分配 {allocated[m] / (double)done[m]:F0} 字节");
         }
         GC.KeepAlive(sink);
     }

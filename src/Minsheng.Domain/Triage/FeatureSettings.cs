@@ -31,6 +31,13 @@ public sealed record FeatureSettings
     /// <summary>Only the start of very long content is read: it bounds time per message and rarely changes the topic.</summary>
     public int MaxContentChars { get; init; } = 1500;
 
+    /// <summary>
+    /// Words beside the n-grams: the model carries a <see cref="WordLexicon"/> (taxonomy terms, and optionally the
+    /// words jieba found in the training texts) and every text is cut by forward maximum matching over it. Set by
+    /// the trainer when it built a non-empty lexicon (see <see cref="TriageOptions.Taxonomy"/>), not by hand.
+    /// </summary>
+    public bool WordFeatures { get; init; }
+
     public const int MaxTitleChars = 200;
 
     public int Dimension => 1 << HashBits;
@@ -45,6 +52,7 @@ public sealed record FeatureSettings
     }
 
     /// <summary>Upper bound of distinct features of one text, for sizing buffers.</summary>
+    /// <remarks>A matched word has at least two characters and adds at most two slots (word and group).</remarks>
     public int MaxFeatures(int titleLength, int contentLength) =>
-        (Math.Min(titleLength, MaxTitleChars) + Math.Min(contentLength, MaxContentChars)) * (MaxN - MinN + 1);
+        (Math.Min(titleLength, MaxTitleChars) + Math.Min(contentLength, MaxContentChars)) * (MaxN - MinN + (WordFeatures ? 2 : 1));
 }

@@ -14,12 +14,15 @@ public sealed class Featurizer
     private readonly int _mask;
     private readonly float _titleWeight;
     private readonly bool _sublinear;
+    private readonly WordLexicon? _lexicon;
 
-    public Featurizer(FeatureSettings settings, float[]? idf = null)
+    public Featurizer(FeatureSettings settings, float[]? idf = null, WordLexicon? lexicon = null)
     {
         settings.Validate();
         if (idf is not null && idf.Length != settings.Dimension) throw new ArgumentException("IDF 长度与特征空间不符。");
+        if (settings.WordFeatures != lexicon is not null) throw new ArgumentException("词特征设置与词表不符。");
         Settings = settings;
+        _lexicon = lexicon;
         _idf = settings.UseIdf ? idf : null;
         _mask = settings.Dimension - 1;
         (_titleWeight, _sublinear) = (settings.TitleWeight, settings.Sublinear);
@@ -28,6 +31,12 @@ public sealed class Featurizer
     public FeatureSettings Settings { get; }
 
     internal float[]? Idf => _idf;
+
+    /// <summary>The words matched beside the n-grams (null when word features are off).</summary>
+    public WordLexicon? Lexicon => _lexicon;
+
+    /// <summary>The same featurisation with another IDF (the lexicon is kept).</summary>
+    public Featurizer WithIdf(float[]? idf) => new(Settings, idf, _lexicon);
 
     /// <summary>Final vector: counts, sublinear tf, title weight, IDF, L2 normalisation. Returns its length.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -108,10 +117,41 @@ public sealed class Featurizer
     private float[] Accumulate(ReadOnlySpan<char> title, ReadOnlySpan<char> content, Span<int> indices, out int count)
     {
         var acc = Scratch.Get(Settings.Dimension);
+        // The n-gram pass leaves the normalised text here (dropped characters removed) for the word pass.
+        var text = Scratch.Text(FeatureSettings.MaxTitleChars + Settings.MaxContentChars);
         count = 0;
-        Add(title[..Math.Min(title.Length, FeatureSettings.MaxTitleChars)], TitleUnit, acc, indices, ref count);
-        Add(content[..Math.Min(content.Length, Settings.MaxContentChars)], 1f, acc, indices, ref count);
+        var inTitle = Add(title[..Math.Min(title.Length, FeatureSettings.MaxTitleChars)], TitleUnit, acc, indices, ref count, text);
+        var inContent = Add(content[..Math.Min(content.Length, Settings.MaxContentChars)], 1f, acc, indices, ref count, text.AsSpan(inTitle));
+        if (_lexicon is not null)
+        {
+            var sink = new WordSink(acc, indices, count, _mask, TitleUnit);
+            _lexicon.Match(text.AsSpan(0, inTitle), ref sink);
+            sink.Weight = 1f;
+            _lexicon.Match(text.AsSpan(inTitle, inContent), ref sink);
+            count = sink.Count;
+        }
         return acc;
+    }
+
+    /// <summary>Adds a matched word, and its group when it has one, to the accumulator; salts keep them apart from n-grams.</summary>
+    private ref struct WordSink(float[] acc, Span<int> indices, int count, int mask, float weight) : IWordSink
+    {
+        private const uint WordSalt = 0x5BD1E995, GroupSalt = 0x27D4EB2F;
+        private readonly Span<int> _indices = indices;
+        public int Count = count;
+        public float Weight = weight;
+
+        public void Word(ulong hash, int group)
+        {
+            Bump((int)(Mix((uint)hash ^ (uint)(hash >> 32) ^ WordSalt) & (uint)mask));
+            if (group > 0) Bump((int)(Mix((uint)group * 0x9E3779B9u ^ GroupSalt) & (uint)mask));
+        }
+
+        private void Bump(int slot)
+        {
+            if (acc[slot] == 0f) _indices[Count++] = slot;
+            acc[slot] += Weight;
+        }
     }
 
     /// <summary>
@@ -119,8 +159,9 @@ public sealed class Featurizer
     /// character, extended from the (n - 1)-gram that ended at the previous one.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Add(ReadOnlySpan<char> text, float weight, float[] acc, Span<int> indices, ref int count)
+    private int Add(ReadOnlySpan<char> text, float weight, float[] acc, Span<int> indices, ref int count, Span<char> normalised)
     {
+        var kept = 0;
         int minN = Settings.MinN, maxN = Settings.MaxN;
         Span<uint> running = stackalloc uint[maxN];
         var seen = 0;
@@ -128,6 +169,7 @@ public sealed class Featurizer
         {
             var c = Normalise(raw);
             if (c == '\0') continue;
+            normalised[kept++] = c;
             seen = Math.Min(seen + 1, maxN);
             for (var n = seen; n > 1; n--) running[n - 1] = (running[n - 2] ^ c) * FnvPrime;
             running[0] = (FnvBasis ^ c) * FnvPrime;
@@ -138,6 +180,7 @@ public sealed class Featurizer
                 acc[slot] += weight;
             }
         }
+        return kept;
     }
 
     /// <summary>
@@ -182,6 +225,13 @@ public sealed class Featurizer
     private static class Scratch
     {
         [ThreadStatic] private static float[]? _accumulator;
+        [ThreadStatic] private static char[]? _text;
+
+        public static char[] Text(int length)
+        {
+            if (_text is null || _text.Length < length) _text = new char[length];
+            return _text;
+        }
 
         public static float[] Get(int dimension)
         {

@@ -42,13 +42,30 @@ public static class CrossValidation
     /// one split moves macro-F1 by about a point. Texts are featurised once; IDF and the rest are refitted per fold.
     /// </summary>
     public static CrossValidationResult Run(IReadOnlyList<TriageDocument> labelled, TriageOptions options, int folds = 5,
-        IReadOnlyList<TriageDocument>? unlabelled = null, int? seed = null, int repeats = 1)
+        IReadOnlyList<TriageDocument>? unlabelled = null, int? seed = null, int repeats = 1, IReadOnlyList<TriageDocument>? weak = null)
     {
         var labels = labelled.Select(d => d.Label!).Distinct().Order(StringComparer.Ordinal).ToArray();
         var y = labelled.Select(d => Array.BinarySearch(labels, d.Label, StringComparer.Ordinal)).ToArray();
-        var counter = new Featurizer(options.Features);
-        var raw = SparseRows.CountAll(counter, labelled);
-        var rawU = unlabelled is { Count: > 0 } && options.SelfTrainingRounds > 0 ? SparseRows.CountAll(counter, unlabelled) : null;
+        var useU = unlabelled is { Count: > 0 } && options.SelfTrainingRounds > 0;
+        var weakKept = (weak ?? []).Where(d => d.Label is not null && Array.BinarySearch(labels, d.Label, StringComparer.Ordinal) >= 0).ToList();
+        var weakY = weakKept.Select(d => Array.BinarySearch(labels, d.Label, StringComparer.Ordinal)).ToArray();
+        // Without word features texts are counted once; with them each fold learns its lexicon from its own
+        // training texts (jieba runs once per text, matching per fold is cheap).
+        string[][]? cuts = null, extraCuts = null;
+        if (options.TextWords)
+        {
+            cuts = LexiconBuilder.Cut(labelled, options.Features);
+            extraCuts = LexiconBuilder.Cut([.. useU ? unlabelled! : [], .. weakKept], options.Features);
+        }
+        (Featurizer, SparseRows, TriageTrainer.TrainingExtras) Count(IEnumerable<int> trainRows)
+        {
+            var lexicon = !options.UsesWords ? null : LexiconBuilder.Build(cuts is null ? [] : trainRows.Select(i => cuts[i]).Concat(extraCuts!), options);
+            var counter = new Featurizer(options.Features with { WordFeatures = lexicon is not null }, null, lexicon);
+            var extra = new TriageTrainer.TrainingExtras(useU ? SparseRows.CountAll(counter, unlabelled!) : null,
+                weakKept.Count > 0 ? SparseRows.CountAll(counter, weakKept) : null, weakY);
+            return (counter, SparseRows.CountAll(counter, labelled), extra);
+        }
+        var shared = cuts is null ? Count([]) : default;
         var perFold = new List<double>();
         ClassificationReport? first = null;
         for (var r = 0; r < repeats; r++)
@@ -59,7 +76,8 @@ public static class CrossValidation
             {
                 var train = Enumerable.Range(0, y.Length).Where(i => fold[i] != f).ToArray();
                 var test = Enumerable.Range(0, y.Length).Where(i => fold[i] == f).ToArray();
-                var model = TriageTrainer.Train(raw.Select(train), train.Select(i => y[i]).ToArray(), labels, rawU, options);
+                var (counter, raw, extra) = cuts is null ? shared : Count(train);
+                var model = TriageTrainer.Train(counter, raw.Select(train), train.Select(i => y[i]).ToArray(), labels, extra, options);
                 var scores = new float[labels.Length];
                 foreach (var i in test)
                 {

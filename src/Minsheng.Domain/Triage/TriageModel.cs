@@ -24,13 +24,14 @@ public sealed class TriageModel
     private readonly int _stride;
 
     /// <summary>Takes rows already in the fused layout (see remarks).</summary>
-    internal TriageModel(FeatureSettings settings, string[] labels, float[] rows, float[] bias, float temperature, float threshold)
+    internal TriageModel(FeatureSettings settings, string[] labels, float[] rows, float[] bias, float temperature, float threshold,
+        WordLexicon? lexicon = null)
     {
         _stride = LinearTrainer.Stride(labels.Length);
         if (rows.LongLength != (long)settings.Dimension * _stride || bias.Length != _stride)
             throw new ArgumentException("权重尺寸与特征空间或类别数不符。");
         if (!(temperature > 0)) throw new ArgumentException("温度须为正数。");
-        Counter = new Featurizer(settings);
+        Counter = new Featurizer(settings, null, lexicon);
         _labels = labels;
         _rows = rows;
         _bias = bias;
@@ -50,7 +51,7 @@ public sealed class TriageModel
             for (var c = 0; c < k; c++) weights[at + c] *= f;
             weights[at + k] = f;
         }
-        return new TriageModel(featurizer.Settings, labels, weights, bias, temperature, threshold);
+        return new TriageModel(featurizer.Settings, labels, weights, bias, temperature, threshold, featurizer.Lexicon);
     }
 
     public IReadOnlyList<string> Labels => _labels;
@@ -69,10 +70,14 @@ public sealed class TriageModel
     internal float[] Bias => _bias;
 
     /// <summary>Resident size: the row table, bias and label strings.</summary>
-    public long EstimatedMemoryBytes => (_rows.LongLength + _bias.Length) * sizeof(float) + _labels.Sum(l => 24L + 2 * l.Length);
+    public long EstimatedMemoryBytes => (_rows.LongLength + _bias.Length) * sizeof(float) + _labels.Sum(l => 24L + 2 * l.Length)
+        + (Lexicon is null ? 0 : Lexicon.Entries.Sum(e => 40L + 2 * e.Word.Length) + Lexicon.TableBytes);
 
     /// <summary>A copy with another manual-classification threshold (for example one chosen by an admin).</summary>
-    public TriageModel WithThreshold(float threshold) => new(Settings, _labels, _rows, _bias, Temperature, threshold);
+    public TriageModel WithThreshold(float threshold) => new(Settings, _labels, _rows, _bias, Temperature, threshold, Lexicon);
+
+    /// <summary>The words the model segments texts into (null without word features).</summary>
+    public WordLexicon? Lexicon => Counter.Lexicon;
 
     public TriagePrediction Predict(string title, string content)
     {

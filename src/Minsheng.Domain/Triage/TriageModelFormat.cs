@@ -6,11 +6,13 @@ namespace Minsheng.Domain.Triage;
 /// Binary model format, little-endian: "MSTRIAGE", u16 version, feature settings, labels, temperature,
 /// threshold, bias, then the row table's IDF lane and class lanes stored sparsely (slot deltas as 7-bit
 /// varints, values as f32, only rows that differ from the fill value), then an FNV-1a 64 checksum of
-/// everything before it. Round-trips bit-exactly.
+/// everything before it. Round-trips bit-exactly. Version 2 adds a flag bit for word features and, after the
+/// settings, the word lexicon (count, then each word and its group byte); version 1 files (no words) still load.
 /// </summary>
 public static class TriageModelFormat
 {
-    public const ushort Version = 1;
+    public const ushort Version = 2;
+    private const byte WordFlag = 4;
     private static readonly byte[] Magic = "MSTRIAGE"u8.ToArray();
 
     public static byte[] ToBytes(this TriageModel model)
@@ -25,8 +27,17 @@ public static class TriageModelFormat
             w.Write((byte)s.MaxN);
             w.Write((byte)s.HashBits);
             w.Write(s.TitleWeight);
-            w.Write((byte)((s.Sublinear ? 1 : 0) | (s.UseIdf ? 2 : 0)));
+            w.Write((byte)((s.Sublinear ? 1 : 0) | (s.UseIdf ? 2 : 0) | (s.WordFeatures ? WordFlag : 0)));
             w.Write(s.MaxContentChars);
+            if (model.Lexicon is { } lexicon)
+            {
+                w.Write7BitEncodedInt(lexicon.Count);
+                foreach (var (word, group) in lexicon.Entries)
+                {
+                    w.Write(word);
+                    w.Write(group);
+                }
+            }
             w.Write7BitEncodedInt(model.Labels.Count);
             foreach (var l in model.Labels) w.Write(l);
             w.Write(model.Temperature);
@@ -49,14 +60,25 @@ public static class TriageModelFormat
             throw new FormatException("分诊模型已损坏（校验和不符）。");
         using var r = new BinaryReader(new MemoryStream(bytes, Magic.Length, bytes.Length - Magic.Length - 8), Encoding.UTF8);
         var version = r.ReadUInt16();
-        if (version != Version) throw new FormatException($"不支持的分诊模型版本 {version}（本程序读取版本 {Version}）。");
+        if (version is < 1 or > Version) throw new FormatException($"不支持的分诊模型版本 {version}（本程序读取版本 1–{Version}）。");
         var settings = new FeatureSettings
         {
             MinN = r.ReadByte(), MaxN = r.ReadByte(), HashBits = r.ReadByte(), TitleWeight = r.ReadSingle(),
         };
         var flags = r.ReadByte();
-        settings = settings with { Sublinear = (flags & 1) != 0, UseIdf = (flags & 2) != 0, MaxContentChars = r.ReadInt32() };
+        if (version == 1 && (flags & WordFlag) != 0) throw new FormatException("分诊模型已损坏（版本 1 没有词特征）。");
+        settings = settings with
+        {
+            Sublinear = (flags & 1) != 0, UseIdf = (flags & 2) != 0, WordFeatures = (flags & WordFlag) != 0, MaxContentChars = r.ReadInt32(),
+        };
         settings.Validate();
+        WordLexicon? lexicon = null;
+        if (settings.WordFeatures)
+        {
+            var entries = new (string, byte)[r.Read7BitEncodedInt()];
+            for (var i = 0; i < entries.Length; i++) entries[i] = (r.ReadString(), r.ReadByte());
+            lexicon = new WordLexicon(entries);
+        }
         var labels = new string[r.Read7BitEncodedInt()];
         for (var i = 0; i < labels.Length; i++) labels[i] = r.ReadString();
         var temperature = r.ReadSingle();
@@ -71,7 +93,7 @@ public static class TriageModelFormat
             weights.AsSpan((int)(row * labels.Length), labels.Length).CopyTo(table.AsSpan((int)(row * bias.Length)));
             table[row * bias.Length + labels.Length] = idf[row];
         }
-        return new TriageModel(settings, labels, table, bias, temperature, threshold);
+        return new TriageModel(settings, labels, table, bias, temperature, threshold, lexicon);
     }
 
     /// <summary>Lanes [first, first + count) of every row, packed.</summary>

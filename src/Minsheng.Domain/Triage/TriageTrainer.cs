@@ -7,22 +7,44 @@ namespace Minsheng.Domain.Triage;
 /// </summary>
 public static class TriageTrainer
 {
+    /// <param name="weak">
+    /// Texts whose label comes from a weaker source (the department that replied, say); they join every
+    /// training set at <see cref="TriageOptions.WeakLabelWeight"/> but never the calibration folds' test rows.
+    /// Labels outside the labelled set's classes are ignored.
+    /// </param>
     public static TriageModel Train(IReadOnlyList<TriageDocument> labelled, TriageOptions? options = null,
-        IReadOnlyList<TriageDocument>? unlabelled = null)
+        IReadOnlyList<TriageDocument>? unlabelled = null, IReadOnlyList<TriageDocument>? weak = null)
     {
         var o = options ?? new TriageOptions();
         var labels = labelled.Select(d => d.Label ?? throw new ArgumentException("训练样本缺少类别标签。"))
             .Distinct().Order(StringComparer.Ordinal).ToArray();
         if (labels.Length < 2) throw new ArgumentException("训练样本至少需要两个类别。");
         var y = labelled.Select(d => Array.BinarySearch(labels, d.Label, StringComparer.Ordinal)).ToArray();
-        var counter = new Featurizer(o.Features);
+        var useU = unlabelled is { Count: > 0 } && o.SelfTrainingRounds > 0;
+        var weakKept = (weak ?? []).Where(d => d.Label is not null && Array.BinarySearch(labels, d.Label, StringComparer.Ordinal) >= 0).ToList();
+        WordLexicon? lexicon = null;
+        if (o.UsesWords)
+        {
+            // The lexicon is unsupervised: unlabelled and weakly labelled texts may add words too.
+            IReadOnlyList<TriageDocument> all = o.TextWords ? [.. labelled, .. useU ? unlabelled! : [], .. weakKept] : [];
+            lexicon = LexiconBuilder.Build(LexiconBuilder.Cut(all, o.Features), o);
+        }
+        var counter = new Featurizer(o.Features with { WordFeatures = lexicon is not null }, null, lexicon);
         var raw = SparseRows.CountAll(counter, labelled);
-        var rawU = unlabelled is { Count: > 0 } && o.SelfTrainingRounds > 0 ? SparseRows.CountAll(counter, unlabelled) : null;
-        return Train(raw, y, labels, rawU, o);
+        var rawU = useU ? SparseRows.CountAll(counter, unlabelled!) : null;
+        var extra = new TrainingExtras(rawU, weakKept.Count > 0 ? SparseRows.CountAll(counter, weakKept) : null,
+            weakKept.Select(d => Array.BinarySearch(labels, d.Label, StringComparer.Ordinal)).ToArray());
+        return Train(counter, raw, y, labels, extra, o);
+    }
+
+    /// <summary>Unlabelled rows for IDF and self-training; weakly labelled rows and their labels.</summary>
+    internal sealed record TrainingExtras(SparseRows? Unlabelled, SparseRows? Weak, int[] WeakY)
+    {
+        public static readonly TrainingExtras None = new(null, null, []);
     }
 
     /// <summary>Training from raw n-gram counts, so cross-validation featurises each text only once.</summary>
-    internal static TriageModel Train(SparseRows raw, int[] y, string[] labels, SparseRows? rawU, TriageOptions o)
+    internal static TriageModel Train(Featurizer counter, SparseRows raw, int[] y, string[] labels, TrainingExtras extra, TriageOptions o)
     {
         // Self-training picks pseudo-labels by the supervised model's calibrated confidence, so the
         // supervised temperature comes first; the final temperature is refitted on self-trained scores.
@@ -30,16 +52,17 @@ public static class TriageTrainer
         var folds = Math.Min(o.CalibrationFolds, MinClassCount(y, labels.Length));
         if (folds >= 2)
         {
-            var (scores, gold) = OutOfFold(raw, y, labels, null, o, folds, 1f);
+            var supervised = extra with { Unlabelled = null };
+            var (scores, gold) = OutOfFold(counter, raw, y, labels, supervised, o, folds, 1f);
             temperature = supervisedTemperature = Calibration.FitTemperature(scores, gold);
-            if (rawU is not null)
+            if (extra.Unlabelled is not null)
             {
-                (scores, gold) = OutOfFold(raw, y, labels, rawU, o, folds, supervisedTemperature);
+                (scores, gold) = OutOfFold(counter, raw, y, labels, extra, o, folds, supervisedTemperature);
                 temperature = Calibration.FitTemperature(scores, gold);
             }
             threshold = o.FixedThreshold ?? FitThreshold(scores, gold, temperature, o.TargetPrecision);
         }
-        var (featurizer, w, b) = Fit(raw, y, labels.Length, rawU, o, supervisedTemperature);
+        var (featurizer, w, b) = Fit(counter, raw, y, labels.Length, extra, o, supervisedTemperature);
         return TriageModel.FromTraining(featurizer, labels, w, b, temperature, threshold);
     }
 
@@ -51,8 +74,8 @@ public static class TriageTrainer
     /// the count past <see cref="MaxCalibrationRows"/>: one scalar and one threshold need no more, and
     /// on a large corpus that halves training time.
     /// </summary>
-    private static (List<float[]> Scores, List<int> Gold) OutOfFold(SparseRows raw, int[] y, string[] labels,
-        SparseRows? rawU, TriageOptions o, int folds, float temperature)
+    private static (List<float[]> Scores, List<int> Gold) OutOfFold(Featurizer counter, SparseRows raw, int[] y, string[] labels,
+        TrainingExtras extra, TriageOptions o, int folds, float temperature)
     {
         var fold = Folds.Stratified(y, labels.Length, folds, o.Seed);
         var scores = new List<float[]>();
@@ -61,7 +84,7 @@ public static class TriageTrainer
         {
             var train = Enumerable.Range(0, y.Length).Where(i => fold[i] != f).ToArray();
             var test = Enumerable.Range(0, y.Length).Where(i => fold[i] == f).ToArray();
-            var (featurizer, w, b) = Fit(raw.Select(train), train.Select(i => y[i]).ToArray(), labels.Length, rawU, o, temperature);
+            var (featurizer, w, b) = Fit(counter, raw.Select(train), train.Select(i => y[i]).ToArray(), labels.Length, extra, o, temperature);
             var x = raw.Select(test);
             x.Transform(featurizer);
             var rows = ScoreRows(x, w, b, labels.Length);
@@ -72,15 +95,22 @@ public static class TriageTrainer
     }
 
     /// <summary>Supervised fit, then self-training rounds that add confidently predicted unlabelled texts.</summary>
-    private static (Featurizer, float[], float[]) Fit(SparseRows raw, int[] y, int classes, SparseRows? rawU,
+    private static (Featurizer, float[], float[]) Fit(Featurizer counter, SparseRows raw, int[] y, int classes, TrainingExtras extra,
         TriageOptions o, float temperature)
     {
+        var rawU = extra.Unlabelled;
+        var weight = ClassWeights(y, classes, o.BalanceClasses);
+        if (extra.Weak is not null)
+        {
+            raw = SparseRows.Concat(raw, extra.Weak);
+            weight = [.. weight, .. ClassWeights(extra.WeakY, classes, o.BalanceClasses).Select(v => v * o.WeakLabelWeight)];
+            y = [.. y, .. extra.WeakY];
+        }
         var x = raw.CloneValues();
         // IDF is unsupervised, so unlabelled texts may inform it too.
         var idf = o.Features.UseIdf ? Featurizer.FitIdf(o.Features, rawU is null ? x : SparseRows.Concat(x, rawU)) : null;
-        var featurizer = new Featurizer(o.Features, idf);
+        var featurizer = counter.WithIdf(idf);
         x.Transform(featurizer);
-        var weight = ClassWeights(y, classes, o.BalanceClasses);
         var (w, b) = LinearTrainer.Train(x, y, weight, classes, o.Features.Dimension, o);
         if (rawU is null) return (featurizer, w, b);
         var u = rawU.CloneValues();

@@ -38,15 +38,17 @@ public static class TriageCommand
         var test = new Option<FileInfo>("--test") { Required = true, Description = "测试集 CSV（同上列）" };
         var unlabelled = new Option<FileInfo?>("--unlabelled") { Description = "可选：无标签留言 CSV，用于 IDF 与自训练" };
         var json = new Option<bool>("--json") { Description = "输出一个 JSON 对象" };
+        var (taxonomy, noTaxonomy) = TaxonomyOptions();
         var cmd = new Command("eval", "在训练集上训练，在测试集上评测：宏 F1、准确率、各类 F1、混淆矩阵、训练耗时与分类速度")
-            { train, test, unlabelled, json };
+            { train, test, unlabelled, json, taxonomy, noTaxonomy };
         cmd.SetAction(parse => Guarded(() =>
         {
             var trainDocs = Read(parse.GetValue(train)!, label: true);
             var testDocs = Read(parse.GetValue(test)!, label: true);
             var extra = parse.GetValue(unlabelled) is { } u ? Read(u, label: false) : null;
+            var options = new TriageOptions { Taxonomy = ReadTaxonomy(parse, taxonomy, noTaxonomy, parse.GetValue(train)!, quiet: parse.GetValue(json)) };
             var sw = Stopwatch.StartNew();
-            var model = TriageTrainer.Train(trainDocs, new TriageOptions(), extra);
+            var model = TriageTrainer.Train(trainDocs, options, extra);
             var trainSeconds = sw.Elapsed.TotalSeconds;
             var labels = model.Labels.Concat(testDocs.Select(d => d.Label!)).Distinct().ToList();
             var predictions = testDocs.Select(d => model.Predict(d.Title, d.Content)).ToList();
@@ -89,19 +91,39 @@ public static class TriageCommand
         var train = new Option<FileInfo>("--train") { Required = true, Description = "带标签的 CSV（列：id,user,title,time,detail,label）" };
         var folds = new Option<int>("--folds") { Description = "折数", DefaultValueFactory = _ => 5 };
         var repeats = new Option<int>("--repeats") { Description = "用不同随机划分重复的次数", DefaultValueFactory = _ => 5 };
-        var cmd = new Command("cv", "分层 k 折交叉验证（可重复多次划分），报告宏 F1 均值 ± 标准差与混淆矩阵") { train, folds, repeats };
+        var (taxonomy, noTaxonomy) = TaxonomyOptions();
+        var cmd = new Command("cv", "分层 k 折交叉验证（可重复多次划分），报告宏 F1 均值 ± 标准差与混淆矩阵") { train, folds, repeats, taxonomy, noTaxonomy };
         cmd.SetAction(parse => Guarded(() =>
         {
             var docs = Read(parse.GetValue(train)!, label: true);
             var (k, r) = (parse.GetValue(folds), parse.GetValue(repeats));
             if (k < 2 || r < 1) throw new ArgumentException("折数至少为 2，重复次数至少为 1。");
             // Temperature and threshold never change the top label, so calibration is skipped here.
-            var cv = CrossValidation.Run(docs, new TriageOptions { CalibrationFolds = 0 }, k, seed: 1, repeats: r);
+            var options = new TriageOptions { CalibrationFolds = 0, Taxonomy = ReadTaxonomy(parse, taxonomy, noTaxonomy, parse.GetValue(train)!, quiet: false) };
+            var cv = CrossValidation.Run(docs, options, k, seed: 1, repeats: r);
             Console.WriteLine($"{k} 折交叉验证 × {r} 次划分（{docs.Count} 条）：宏 F1 {cv.MeanMacroF1:F4} ± {cv.StdMacroF1:F4}（{cv.FoldMacroF1.Count} 折的标准差）");
             Console.WriteLine($"第一次划分的汇总准确率：{cv.Pooled.Accuracy:F4}");
             PrintReport(cv.Pooled);
         }));
         return cmd;
+    }
+
+    private static (Option<FileInfo?>, Option<bool>) TaxonomyOptions() => (
+        new Option<FileInfo?>("--taxonomy") { Description = "分类体系 CSV（列：level1,level2[,level3]）；默认取训练集同目录下的 category_taxonomy.csv（如有）" },
+        new Option<bool>("--no-taxonomy") { Description = "不用分类体系，只用字符 n 元语法" });
+
+    /// <summary>
+    /// The taxonomy whose terms the classifier matches: the given file, else category_taxonomy.csv beside the
+    /// training file (the contest data ships it there), else none. Says which on stderr unless quiet.
+    /// </summary>
+    private static List<TaxonomyRow>? ReadTaxonomy(ParseResult parse, Option<FileInfo?> file, Option<bool> none, FileInfo train, bool quiet)
+    {
+        if (parse.GetValue(none)) return null;
+        var path = parse.GetValue(file)?.FullName ?? Path.Combine(train.DirectoryName ?? ".", "category_taxonomy.csv");
+        if (parse.GetValue(file) is null && !File.Exists(path)) return null;
+        var rows = TaxonomyRow.FromTable(CsvTable.Read(path));
+        if (!quiet) Console.Error.WriteLine($"分类体系：{path}（{rows.Count} 行）");
+        return rows;
     }
 
     private static Command Dups()

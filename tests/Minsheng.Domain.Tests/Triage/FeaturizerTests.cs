@@ -18,8 +18,8 @@ public class FeaturizerTests
     [Fact]
     public void Same_text_gives_the_same_vector_from_any_instance()
     {
-        var a = Featurize(new Featurizer(new FeatureSettings()), "小区停车难", "小区里停车位太少，晚上找不到车位。");
-        var b = Featurize(new Featurizer(new FeatureSettings()), "小区停车难", "小区里停车位太少，晚上找不到车位。");
+        var a = Featurize(new Featurizer(new FeatureSettings { WordFeatures = false }), "小区停车难", "小区里停车位太少，晚上找不到车位。");
+        var b = Featurize(new Featurizer(new FeatureSettings { WordFeatures = false }), "小区停车难", "小区里停车位太少，晚上找不到车位。");
         a.Indices.ShouldBe(b.Indices);
         a.Values.ShouldBe(b.Values);
     }
@@ -27,16 +27,16 @@ public class FeaturizerTests
     [Fact]
     public void Vector_is_unit_length_and_slots_are_distinct()
     {
-        var (idx, val) = Featurize(new Featurizer(new FeatureSettings()), "噪音扰民", "工地夜间施工噪音很大，噪音影响休息。");
+        var (idx, val) = Featurize(new Featurizer(new FeatureSettings { WordFeatures = false }), "噪音扰民", "工地夜间施工噪音很大，噪音影响休息。");
         idx.Distinct().Count().ShouldBe(idx.Length);
-        idx.ShouldAllBe(i => i >= 0 && i < new FeatureSettings().Dimension);
+        idx.ShouldAllBe(i => i >= 0 && i < new FeatureSettings { WordFeatures = false }.Dimension);
         Math.Sqrt(val.Sum(v => (double)v * v)).ShouldBe(1.0, 1e-5);
     }
 
     [Fact]
     public void Width_case_whitespace_and_digits_are_normalised()
     {
-        var f = new Featurizer(new FeatureSettings());
+        var f = new Featurizer(new FeatureSettings { WordFeatures = false });
         var a = AsMap(Featurize(f, "ＡＢＣ 小区", "电话 13800001234"));
         var b = AsMap(Featurize(f, "abc小区", "电话\u300013955559999"));
         a.Keys.Order().ShouldBe(b.Keys.Order());
@@ -46,7 +46,7 @@ public class FeaturizerTests
     [Fact]
     public void Title_ngrams_weigh_more_than_the_same_ngrams_in_the_content()
     {
-        var f = new Featurizer(new FeatureSettings { UseIdf = false, TitleWeight = 5 });
+        var f = new Featurizer(new FeatureSettings { WordFeatures = false, UseIdf = false, TitleWeight = 5 });
         var v = AsMap(Featurize(f, "甲", "乙"));
         v.Values.Max().ShouldBeGreaterThan(v.Values.Min() * 4.9f);
     }
@@ -54,7 +54,7 @@ public class FeaturizerTests
     [Fact]
     public void Long_content_is_cut_at_the_configured_length()
     {
-        var f = new Featurizer(new FeatureSettings { MaxContentChars = 10 });
+        var f = new Featurizer(new FeatureSettings { WordFeatures = false, MaxContentChars = 10 });
         var shortText = Featurize(f, "", "一二三四五六七八九十");
         var longText = Featurize(f, "", "一二三四五六七八九十后面还有很多很多字");
         longText.Indices.ShouldBe(shortText.Indices);
@@ -63,6 +63,6 @@ public class FeaturizerTests
     [Fact]
     public void Empty_text_gives_an_empty_vector()
     {
-        Featurize(new Featurizer(new FeatureSettings()), "", "   ").Indices.ShouldBeEmpty();
+        Featurize(new Featurizer(new FeatureSettings { WordFeatures = false }), "", "   ").Indices.ShouldBeEmpty();
     }
 }

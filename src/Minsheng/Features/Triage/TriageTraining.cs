@@ -43,8 +43,9 @@ public sealed class TriageTraining(MinshengDb db, AuditedCommit commit, TriageSe
         var byCategory = rows.Where(r => r.CategoryId is not null)
             .Select(r => new TriageDocument(r.Title, r.Content, r.CategoryId!.Value.ToString(CultureInfo.InvariantCulture))).ToList();
         var byType = rows.Select(r => new TriageDocument(r.Title, r.Content, r.Type.ToString())).ToList();
+        var taxonomy = await CategoryTaxonomyAsync(ct);
         // Trained before the transaction opens: training takes seconds and must not hold the database's write lock.
-        Trained[] trained = [await TrainAsync(TriageModelRow.CategoryKind, byCategory, settings, ct), await TrainAsync(TriageModelRow.TypeKind, byType, settings, ct)];
+        Trained[] trained = [await TrainAsync(TriageModelRow.CategoryKind, byCategory, settings, ct, taxonomy), await TrainAsync(TriageModelRow.TypeKind, byType, settings, ct)];
         var outcomes = await commit.RunAsync(async notes =>
         {
             var list = new List<TrainOutcome>();
@@ -56,7 +57,26 @@ public sealed class TriageTraining(MinshengDb db, AuditedCommit commit, TriageSe
         return outcomes;
     }
 
-    private static async Task<Trained> TrainAsync(string kind, List<TriageDocument> docs, TriageSettings settings, CancellationToken ct)
+    /// <summary>
+    /// The deployment's category tree as taxonomy rows (root, parent, category): its names become terms the
+    /// category model matches in every text, each also voting for its root category (see TriageOptions.Taxonomy).
+    /// </summary>
+    private async Task<List<TaxonomyRow>> CategoryTaxonomyAsync(CancellationToken ct)
+    {
+        var all = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.Name, c.ParentId }).ToListAsync(ct);
+        var byId = all.ToDictionary(c => c.Id);
+        string RootOf(long id)
+        {
+            var c = byId[id];
+            for (var hops = 0; c.ParentId is { } p && byId.ContainsKey(p) && hops < 16; hops++) c = byId[p];
+            return c.Name;
+        }
+        return all.Where(c => c.ParentId is not null && byId.ContainsKey(c.ParentId.Value))
+            .Select(c => new TaxonomyRow(RootOf(c.Id), byId[c.ParentId!.Value].Name, c.Name)).ToList();
+    }
+
+    private static async Task<Trained> TrainAsync(string kind, List<TriageDocument> docs, TriageSettings settings, CancellationToken ct,
+        IReadOnlyList<TaxonomyRow>? taxonomy = null)
     {
         var kept = docs.GroupBy(d => d.Label).Where(g => g.Count() >= MinPerClass).SelectMany(g => g).ToList();
         var classes = kept.Select(d => d.Label).Distinct().Count();
@@ -68,7 +88,7 @@ public sealed class TriageTraining(MinshengDb db, AuditedCommit commit, TriageSe
         // Training is CPU-bound for seconds on a large county; keep it off the request thread.
         var (model, cv) = await Task.Run(() =>
         {
-            var options = new TriageOptions();
+            var options = new TriageOptions { Taxonomy = taxonomy };
             var trained = TriageTrainer.Train(kept, options);
             double? score = null;
             var folds = Math.Min(5, kept.GroupBy(d => d.Label).Min(g => g.Count()));
