@@ -29,6 +29,7 @@ public sealed class DetectorReportTopics(UnitTree units, AppealText text) : IRep
         var docs = rows.Select(r => new TopicDocument(r.Id.ToString(), r.CitizenPhone ?? r.CitizenName, r.Title, r.Content, r.CreatedAt,
             Place: r.Address ?? (r.RegionUnitId is { } u ? units.NameOf(u) : null))).ToList();
         var when = rows.ToDictionary(r => r.Id.ToString(), r => r.CreatedAt);
+        var person = docs.ToDictionary(d => d.Id, d => d.PersonKey ?? d.Id);
         var detected = HotTopicDetector.Detect(docs, new HotTopicOptions(to));
 
         var lines = new List<TopicLine>();
@@ -37,8 +38,10 @@ public sealed class DetectorReportTopics(UnitTree units, AppealText text) : IRep
             var now = t.DocumentIds.Count(id => when[id] >= from);
             var before = t.DocumentIds.Count - now;
             if (now < 2 || now <= before) continue; // neither new nor rising
-            lines.Add(new TopicLine(Redaction.Redact(t.Title, null, text.Detector), now, before, t.People, before == 0, before > 0,
-                string.Join("、", t.Places.Take(3)), t.DocumentIds.Where(id => when[id] >= from).Select(long.Parse).ToList()));
+            var current = t.DocumentIds.Where(id => when[id] >= from).ToList();
+            // People of this period only (the detector counts both periods); one person may write several times.
+            lines.Add(new TopicLine(Redaction.Redact(t.Title, null, text.Detector), now, before, current.Select(id => person[id]).Distinct().Count(),
+                before == 0, before > 0, string.Join("、", t.Places.Take(3)), current.Select(long.Parse).ToList()));
             if (lines.Count == Listed) break;
         }
         var note = $"热点由系统按“同一地点的同一问题”自动归并（本期与上期共 {rows.Count} 件诉求，识别出 {detected.Count} 个话题），下表列新出现或上升的话题。";

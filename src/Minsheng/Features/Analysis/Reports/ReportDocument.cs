@@ -72,9 +72,9 @@ public static class ReportDocument
         else
         {
             if (f.Topics.Note.Length > 0) blocks.Add(new DocParagraph(f.Topics.Note, Note: true));
-            blocks.Add(new DocTable(["热点", now, before, "人数", "地点", "趋势"],
+            blocks.Add(new DocTable(["热点", now, before, $"{now}人数", "地点", "趋势"],
                 f.Topics.Topics.Select(t => (IReadOnlyList<string>)[t.Title, Count(t.Count), Count(t.PreviousCount), Count(t.People), t.Places,
-                    t.New ? "新出现" : t.Rising ? "上升" : "持续"]).ToList(), Numeric(1, 2, 3)));
+                    t.New ? "新出现" : t.Rising ? "上升" : "持续"]).ToList(), Numeric(1, 2, 3, 5)));
         }
 
         if (weekly || f.TypicalCases.Count > 0)
