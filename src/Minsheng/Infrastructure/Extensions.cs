@@ -62,6 +62,7 @@ public static class Extensions
         services.AddScoped<Features.Monitor.MonitorPass>();
         services.AddScoped<Features.Analysis.Bulletins.ItemFactsReader>();
         services.AddScoped<Features.Analysis.Bulletins.Bulletins>();
+        services.AddScoped<Features.Analysis.Bulletins.BulletinExport>();
         services.AddScoped<Features.Instructions.InstructionTasks>();
         services.AddScoped<Features.Instructions.InstructionMonitor>();
         services.AddScoped<Features.Monitor.NotificationDelivery>();

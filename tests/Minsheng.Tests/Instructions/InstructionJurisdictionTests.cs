@@ -59,7 +59,7 @@ public sealed class InstructionJurisdictionTests(JurisdictionWorld world) : ICla
         await yiHandler.Expect($"/api/instructions/{id}", HttpStatusCode.NotFound);
 
         using var yiLeader = await As("yi-leader");
-        (await yiLeader.Post("/api/instructions", new { targetKind = "Topic", targetRef = "t1", targetTitle = "垃圾清运", text = "请办理。", leadUnitId = world.DingDept.Id, deadlineDays = 3 })
+        (await yiLeader.Post("/api/instructions", new { targetKind = "Appeal", targetRef = world.YiAppeal.ToString(), text = "请办理。", leadUnitId = world.DingDept.Id, deadlineDays = 3 })
             .Expect<ProblemAnswer>(HttpStatusCode.BadRequest)).Errors!["leadUnitId"][0].ShouldBe("单位不在您的管辖范围内。");
         (await yiLeader.Post("/api/instructions", new { targetKind = "Appeal", targetRef = world.DingAppeal.ToString(), text = "请办理。", leadUnitId = world.YiDept.Id, deadlineDays = 3 })
             .Expect<ProblemAnswer>(HttpStatusCode.BadRequest)).Errors!.Keys.ShouldBe(["targetRef"]);

@@ -22,7 +22,8 @@ namespace Minsheng.Features.Instructions;
 /// appeal text masked: the complainant's identity never reaches the unit through a task.
 /// </summary>
 public sealed class InstructionTasks(MinshengDb db, AuditedCommit commit, CurrentUser me, UnitTree units, TimeProvider clock,
-    TimeLimitCache timeLimits, Bulletins bulletins, AppealScope scope, AppealText appealText)
+    TimeLimitCache timeLimits, Bulletins bulletins, AppealScope scope, AppealText appealText,
+    Analysis.Reports.ReportDesk reports, Analysis.HotTopics.HotTopics topics)
 {
     public const int TextMax = 1000;
     public const int ReportMax = 2000;
@@ -180,10 +181,17 @@ public sealed class InstructionTasks(MinshengDb db, AuditedCommit commit, Curren
                     : null;
                 if (appeal is null) throw new DomainValidationException("targetRef", "找不到该诉求，或不在您的管辖范围内。");
                 return new(new InstructionTarget(kind, reference, appealText.Show(appeal.Title, TextExposure.Masked, appeal.CitizenName), AppealId: appeal.Id), appeal.LeadUnitId);
+            case InstructionTargetKind.Report:
+                // Only a report the leader may read: issued, of the leader's jurisdiction.
+                var report = long.TryParse(reference, out var reportId) ? await reports.FindAsync(reportId, ct) : null;
+                if (report is null) throw new DomainValidationException("targetRef", "找不到该报告，或它尚未签发、不在您的管辖范围内。");
+                return new(new InstructionTarget(kind, reference, report.Title), null);
+            case InstructionTargetKind.Topic:
+                var topic = long.TryParse(reference, out var topicId) ? await topics.DetailAsync(topicId, ct) : null;
+                if (topic is null) throw new DomainValidationException("targetRef", "找不到该热点问题，或不在您的管辖范围内。");
+                return new(new InstructionTarget(kind, reference, topic.Topic.Title), null);
             default:
-                // Reports and topics live in other areas; their pages pass the title they show.
-                new FieldErrors().Text("targetTitle", title, "批示对象标题", 120).ThrowIfAny();
-                return new(new InstructionTarget(kind, reference, title!.Trim()), null);
+                throw new DomainValidationException("targetKind", "不支持的批示对象。");
         }
     }
 

@@ -1,3 +1,4 @@
+using Minsheng.Infrastructure.Documents;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Minsheng.Domain.Organization;
@@ -32,6 +33,14 @@ public static class BulletinsApi
             Found(await b.ReviewAsync(id, ct), id)).RequireAuthorization(p => p.RequireRole(reviewers));
         g.MapPost("/{id:long}/issue", async Task<Results<Ok<BulletinSummary>, NotFound<ProblemDetails>>> (long id, Bulletins b, CancellationToken ct) =>
             Found(await b.IssueAsync(id, ct), id)).RequireAuthorization(p => p.RequireRole(reviewers));
+        g.MapGet("/{id:long}/docx", async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> (long id, Bulletins b, BulletinExport export,
+            CancellationToken ct) => await b.GetAsync(id, ct) is { } view
+                ? TypedResults.File(await export.DocxAsync(view, ct), DocxWriter.ContentType, BulletinExport.FileName(view, "docx"))
+                : NotFound(id)).RequireAuthorization(p => p.RequireRole(readers)).WithSummary("Word 文件（图表为图片，页脚有页码）");
+        g.MapGet("/{id:long}/pdf", async Task<Results<FileContentHttpResult, NotFound<ProblemDetails>>> (long id, Bulletins b, BulletinExport export,
+            CancellationToken ct) => await b.GetAsync(id, ct) is { } view
+                ? TypedResults.File(await export.PdfAsync(view, ct), BulletinExport.PdfType, BulletinExport.FileName(view, "pdf"))
+                : NotFound(id)).RequireAuthorization(p => p.RequireRole(readers)).WithSummary("PDF（由无头 Chromium 打印）");
         g.MapGet("/candidates", (string? q, Bulletins b, CancellationToken ct) => b.CandidatesAsync(q, ct)).RequireAuthorization(p => p.RequireRole(drafter));
     }
 
