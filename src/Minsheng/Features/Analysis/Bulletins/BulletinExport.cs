@@ -4,20 +4,15 @@ namespace Minsheng.Features.Analysis.Bulletins;
 
 /// <summary>
 /// 《民意参考》 as a file, through the same document toolkit as the weekly report: the items as blocks, with a chart of
-/// how many appeals and people each item stands for; Word (chart rendered to PNG by Chromium) or PDF (printed by Chromium).
+/// how many appeals and people each item stands for; Word or PDF through <see cref="DocumentFiles"/>.
 /// </summary>
-public sealed class BulletinExport(Chromium chromium)
+public sealed class BulletinExport(DocumentFiles files)
 {
-    public const string PdfType = "application/pdf";
+    public const string PdfType = DocumentFiles.PdfType;
 
-    public async Task<byte[]> DocxAsync(BulletinView bulletin, CancellationToken ct)
-    {
-        var doc = Build(bulletin);
-        var pngs = await chromium.RenderPngsAsync(doc.Blocks.OfType<DocImage>().ToList(), ct);
-        return DocxWriter.Write(doc, pngs);
-    }
+    public Task<byte[]> DocxAsync(BulletinView bulletin, CancellationToken ct) => files.DocxAsync(Build(bulletin), ct);
 
-    public Task<byte[]> PdfAsync(BulletinView bulletin, CancellationToken ct) => chromium.PrintPdfAsync(HtmlWriter.Page(Build(bulletin)), ct);
+    public Task<byte[]> PdfAsync(BulletinView bulletin, CancellationToken ct) => files.PdfAsync(Build(bulletin), ct);
 
     public static string FileName(BulletinView b, string extension) => $"民意参考_{b.Summary.NumberLabel}.{extension}";
 

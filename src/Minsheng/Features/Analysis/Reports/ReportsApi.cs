@@ -14,6 +14,7 @@ public static class ReportsApi
     {
         services.Configure<ReportOptions>(config.GetSection("Reports"));
         services.AddSingleton<Chromium>();
+        services.AddSingleton<DocumentFiles>();
         services.AddScoped<IReportTopics, DetectorReportTopics>();
         services.AddScoped<ReportFiguresBuilder>();
         services.AddScoped<ReportDesk>();
