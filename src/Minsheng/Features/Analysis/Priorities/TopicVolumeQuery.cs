@@ -16,13 +16,26 @@ namespace Minsheng.Features.Analysis.Priorities;
 /// </summary>
 public sealed class TopicVolumeQuery(MinshengDb db, UnitTree units)
 {
+    /// <summary>
+    /// Each jurisdiction's first record, once per request (the class is scoped): the portal's 每月一题 page asks for
+    /// every published priority of the jurisdiction, and the minimum over its appeals is the same answer each time.
+    /// </summary>
+    private readonly Dictionary<long, DateTimeOffset?> _firstRecords = [];
+
+    private async Task<DateTimeOffset?> FirstRecordAsync(long jurisdictionId, long[] subtree, CancellationToken ct)
+    {
+        if (_firstRecords.TryGetValue(jurisdictionId, out var known)) return known;
+        var first = await db.Appeals.Where(a => (a.JurisdictionId != null && subtree.Contains(a.JurisdictionId.Value))
+                                                || (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value)))
+            .MinAsync(a => (DateTimeOffset?)a.CreatedAt, ct);
+        return _firstRecords[jurisdictionId] = first;
+    }
+
     public async Task<IReadOnlyList<MonthCount>> MonthlyAsync(long jurisdictionId, IReadOnlyList<string> phrases, string? place,
         PriorityMonth from, PriorityMonth to, CancellationToken ct)
     {
         var subtree = units.Subtree(jurisdictionId).ToArray();
-        var first = await db.Appeals.Where(a => (a.JurisdictionId != null && subtree.Contains(a.JurisdictionId.Value))
-                                                || (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value)))
-            .MinAsync(a => (DateTimeOffset?)a.CreatedAt, ct);
+        var first = await FirstRecordAsync(jurisdictionId, subtree, ct);
         if (first is null) return [];
         var firstDay = ChinaTime.DateOf(first.Value);
         var firstFull = firstDay.Day == 1 ? PriorityMonth.Of(firstDay) : PriorityMonth.Of(firstDay).AddMonths(1);
