@@ -12,13 +12,14 @@ public enum ItemKind
 
 /// <summary>
 /// One thing that cost (or earned) a unit points in a month. <see cref="Key"/> identifies it across recomputations, so
-/// a score appeal (申诉) can name it: "m:Satisfaction:123" (appeal 123 behind the 满意率), "s:45" (督办单 45), "l:7"
+/// a score appeal (申诉) can name it: "m:Satisfaction:123" (appeal 123 behind the 满意率), "s:45" (督办单 45), "n:88" (the monitor's 督办单, notification 88), "l:7"
 /// (线索 7), "p:9" (表扬 appeal 9), "q:3" (每月一题 3).
 /// </summary>
 public sealed record ScoreItem(string Key, ItemKind Kind, Metric? Metric, long? AppealId, string Label, DateTimeOffset At, bool InNumerator = false)
 {
     public static string MetricKey(Metric m, long appealId) => $"m:{m}:{appealId}";
     public static string SupervisionKey(long orderId) => $"s:{orderId}";
+    public static string AutoSupervisionKey(long notificationId) => $"n:{notificationId}";
     public static string LeadKey(long leadId) => $"l:{leadId}";
     public static string PraiseKey(long appealId) => $"p:{appealId}";
     public static string PriorityKey(long priorityId) => $"q:{priorityId}";
