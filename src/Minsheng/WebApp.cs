@@ -51,6 +51,7 @@ public static class WebApp
         Features.Statistics.StatisticsApi.MapStatisticsApi(app);
         Features.Analysis.HotTopics.HotTopicsApi.MapHotTopicsApi(app);
         Features.Analysis.Reports.ReportsApi.MapReportsApi(app);
+        Features.Assessment.AssessmentApi.MapAssessmentApi(app);
         app.MapRazorPages();
         return app;
     }

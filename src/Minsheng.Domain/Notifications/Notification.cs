@@ -17,6 +17,9 @@ public enum NotificationKind
     InstructionAssigned, // 批示交办
     InstructionReported, // 办理情况报告
     InstructionReview,   // 纳入工作计划的事项到期复查
+    AssessmentDraft,     // 考核：月度考核草稿已出，申诉期开始
+    ScoreAppealFiled,    // 考核：单位提出申诉（给考核办）
+    ScoreAppealRuled,    // 考核：申诉审核结果（给单位）
 }
 
 /// <summary>Who reads it: the unit it is addressed to, the supervisors, the leaders, or the administrators.</summary>

@@ -85,6 +85,7 @@ public static class Extensions
         Features.Statistics.StatisticsApi.AddStatistics(services);
         Features.Analysis.HotTopics.HotTopicsApi.AddHotTopics(services, config);
         Features.Analysis.Reports.ReportsApi.AddReports(services, config);
+        Features.Assessment.AssessmentApi.AddAssessment(services, config);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Customize);
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -87,4 +87,15 @@ public static class AuditActions
     public static readonly AuditAction InstructionReport = new("instruction.report", "instruction");
     public static readonly AuditAction InstructionAccept = new("instruction.accept", "instruction");
     public static readonly AuditAction InstructionReturn = new("instruction.return", "instruction");
+    // 考核: schemes, the monthly cycle, score appeals (申诉) and force majeure
+    public static readonly AuditAction AssessmentScheme = new("assessment.scheme", "assessment_scheme");
+    public static readonly AuditAction AssessmentDraft = new("assessment.draft", "assessment_period");
+    public static readonly AuditAction AssessmentRecompute = new("assessment.recompute", "assessment_period");
+    public static readonly AuditAction AssessmentOpen = new("assessment.open", "assessment_period");
+    public static readonly AuditAction AssessmentClose = new("assessment.close", "assessment_period");
+    public static readonly AuditAction AssessmentFreeze = new("assessment.freeze", "assessment_period");
+    public static readonly AuditAction AssessmentPublish = new("assessment.publish", "assessment_period");
+    public static readonly AuditAction ScoreAppealFile = new("score-appeal.file", "score_appeal");
+    public static readonly AuditAction ScoreAppealRule = new("score-appeal.rule", "score_appeal");
+    public static readonly AuditAction ForceMajeureDeclare = new("force-majeure.declare", "force_majeure");
 }

@@ -17,7 +17,7 @@ namespace Minsheng.Features.Demo;
 /// methods so every timeline is one the product could have produced, and each belongs to its county.
 /// </summary>
 public sealed class DemoSeeder(MinshengDb db, AuditedCommit commit, CurrentUser me, UnitTree tree, TimeLimits.TimeLimitCache timeLimits, TimeProvider clock,
-    Triage.TriageService triage, DemoReports reports)
+    Triage.TriageService triage, DemoReports reports, DemoAssessment assessment)
 {
     public const int AppealCount = 2000;
 
@@ -69,6 +69,7 @@ public sealed class DemoSeeder(MinshengDb db, AuditedCommit commit, CurrentUser 
         // The demo's suggestions should work from the first start; each outcome says if it was skipped (too few appeals).
         foreach (var outcome in await triage.RetrainAsync(ct)) output.WriteLine($"智能分诊：{outcome.Message}");
         await reports.SeedAsync(county.Id, output, ct);
+        await assessment.SeedAsync(output, ct);
         output.WriteLine("演示账号（密码只显示这一次，请妥善保存）：");
         foreach (var (user, password, unitName) in accounts)
         {

@@ -13,7 +13,10 @@ public static class StatisticsApi
     /// <summary>The roles of the API and of the dashboard page that stands in for it.</summary>
     public const string Roles = nameof(Role.Leader) + "," + nameof(Role.Analyst) + "," + nameof(Role.Supervisor);
 
-    public static IServiceCollection AddStatistics(this IServiceCollection services) => services.AddScoped<StatisticsService>();
+    public static IServiceCollection AddStatistics(this IServiceCollection services) => services.AddScoped<StatisticsService>()
+        .AddScoped<Metrics.MetricQueries>()
+        .AddScoped<Metrics.UnitMeasuresQuery>()
+        .AddScoped<Metrics.IUnitMeasures>(sp => sp.GetRequiredService<Metrics.UnitMeasuresQuery>());
 
     public static void MapStatisticsApi(this IEndpointRouteBuilder app)
     {

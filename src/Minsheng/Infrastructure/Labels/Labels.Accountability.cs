@@ -47,6 +47,7 @@ public static partial class Labels
         Domain.Notifications.NotificationKind.ProactiveReminder => "未诉先办提醒",
         Domain.Notifications.NotificationKind.ReportIssued => "报告签发",
         _ when BulletinNotice(k) is { } label => label,
+        _ when AssessmentNotice(k) is { } label => label,
         _ => "通知",
     };
 
