@@ -24,6 +24,7 @@ public static class MinshengCli
         root.Subcommands.Add(CalendarCommand.Create());
         root.Subcommands.Add(TriageCommand.Create());
         root.Subcommands.Add(AnalysisCommand.Create());
+        root.Subcommands.Add(FactsCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }
 

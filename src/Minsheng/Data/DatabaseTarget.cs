@@ -29,6 +29,8 @@ public sealed record DatabaseTarget(bool IsSqlite, string ConnectionString)
         // batch costs quadratic time; 50 statements per batch keeps saves of many rows linear.
         if (IsSqlite) options.UseSqlite(ConnectionString, o => o.MaxBatchSize(50)).AddInterceptors(new SqlitePragmas());
         else options.UseNpgsql(ConnectionString);
+        // Marks the days of changed appeals dirty for the statistics' daily facts, in the same transaction.
+        options.AddInterceptors(Features.Statistics.Facts.FactsInterceptor.Instance);
     }
 }
 

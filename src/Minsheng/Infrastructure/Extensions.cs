@@ -83,6 +83,7 @@ public static class Extensions
         Features.Public.PortalServices.AddPublicPortal(services);
         services.AddKnowledge();
         Features.Statistics.StatisticsApi.AddStatistics(services);
+        Features.Statistics.Facts.FactsServices.AddStatisticsFacts(services);
         Features.Analysis.HotTopics.HotTopicsApi.AddHotTopics(services, config);
         Features.Analysis.Reports.ReportsApi.AddReports(services, config);
         Features.Assessment.AssessmentApi.AddAssessment(services, config);

@@ -24,19 +24,39 @@ public sealed class AppealScope(MinshengDb db, CurrentUser me, UnitTree units)
     /// <summary>The scope applied to another row source of appeals (statistics read them through a raw SELECT on SQLite).</summary>
     public IQueryable<Appeal> Within(IQueryable<Appeal> source)
     {
-        if (!MaySeeAppeals) return source.Where(_ => false);
-        if (SeesAll) return source;
+        var (kind, subtree) = Rule();
+        return kind switch
+        {
+            ScopeKind.None => source.Where(_ => false),
+            ScopeKind.All => source,
+            ScopeKind.Units => source.Where(a => (a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value))
+                                                 || a.CoUnits.Any(c => subtree.Contains(c.UnitId))),
+            ScopeKind.Township => source.Where(a => (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value))
+                                                    || (a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value))),
+            _ => source.Where(a => (a.JurisdictionId != null && subtree.Contains(a.JurisdictionId.Value))
+                                   || (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value))
+                                   || (a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value))),
+        };
+    }
+
+    /// <summary>
+    /// The scope as data, so that other row sources keyed by the same unit ids (the statistics' daily facts) apply
+    /// exactly the predicate <see cref="Within"/> applies. Subtree is empty for None and All.
+    /// </summary>
+    public (ScopeKind Kind, long[] Subtree) Rule()
+    {
+        if (!MaySeeAppeals) return (ScopeKind.None, []);
+        if (SeesAll) return (ScopeKind.All, []);
         var subtree = units.Subtree(me.UnitId).ToArray();
-        if (me.Role.IsUnitStaff())
-            return source.Where(a => (a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value))
-                                     || a.CoUnits.Any(c => subtree.Contains(c.UnitId)));
+        if (me.Role.IsUnitStaff()) return (ScopeKind.Units, subtree);
         // A township's supervisor has a township scope: the appeals of its region or led by its units. Only the
         // staff of a county or city also own what was registered there without a region yet.
-        if (me.JurisdictionId != me.UnitId)
-            return source.Where(a => (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value))
-                                     || (a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value)));
-        return source.Where(a => (a.JurisdictionId != null && subtree.Contains(a.JurisdictionId.Value))
-                                 || (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value))
-                                 || (a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value)));
+        return (me.JurisdictionId != me.UnitId ? ScopeKind.Township : ScopeKind.Jurisdiction, subtree);
     }
 }
+
+/// <summary>
+/// The shapes a caller's scope takes: nothing; everything; unit staff (lead or co-unit within the subtree);
+/// a township (region or lead within); a jurisdiction (owner, region or lead within).
+/// </summary>
+public enum ScopeKind { None, All, Units, Township, Jurisdiction }

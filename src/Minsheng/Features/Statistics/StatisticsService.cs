@@ -5,6 +5,7 @@ using Minsheng.Domain;
 using Minsheng.Domain.Appeals;
 using Minsheng.Domain.Organization;
 using Minsheng.Features.Appeals;
+using Minsheng.Features.Statistics.Facts;
 using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.Statistics;
@@ -54,7 +55,31 @@ public sealed class StatisticsService(MinshengDb db, AppealScope scope, UnitTree
         return covered.Ticks * 4 >= (now - oldest).Ticks;
     }
 
+    /// <summary>
+    /// The overview, read from the daily facts (Facts/) for the days they hold and live for the rest (today, days changed
+    /// since their last rebuild). Unit staff see co-unit appeals, which facts do not hold, so they are served live.
+    /// </summary>
     public async Task<StatisticsOverview> OverviewAsync(StatisticsPeriod period, CancellationToken ct)
+    {
+        var (kind, subtree) = scope.Rule();
+        if (kind == ScopeKind.Units) return await LiveOverviewAsync(period, ct);
+        var now = clock.GetUtcNow();
+        var parts = await new FactsReader(db).ReadAsync(period, kind, subtree, now, ct);
+        if (parts is null) return await LiveOverviewAsync(period, ct);
+        var overdue = await scope.Visible().Where(Overdue.At(now)).CountAsync(ct);
+        var roots = await CategoryRootsAsync(ct);
+        var byChannelType = parts.ByChannelType.GroupBy(x => (x.Channel, x.Type))
+            .Select(g => (g.Key.Channel, g.Key.Type, Tally: g.Aggregate(Tally.Zero, (sum, x) => sum.Add(x.Tally)))).ToList();
+        var epoch = new DateOnly(1970, 1, 1).DayNumber;
+        var trend = BuildTrend(period, parts.ByDay.Select(x => (DateOnly.FromDayNumber(epoch + x.Day), x.Channel, x.Received, x.Closed)));
+        return Fold(period, now, byChannelType, parts.ByPlace, trend, overdue, roots);
+    }
+
+    /// <summary>
+    /// The reference: the overview computed live over the period's appeals, as before the facts existed. The tests
+    /// assert that <see cref="OverviewAsync"/> equals it; unit staff are served by it.
+    /// </summary>
+    internal async Task<StatisticsOverview> LiveOverviewAsync(StatisticsPeriod period, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var (cohort, scan) = await CohortAsync(period, now, ct);
@@ -66,13 +91,19 @@ public sealed class StatisticsService(MinshengDb db, AppealScope scope, UnitTree
         var trend = await TrendAsync(period, scan, ct);
         var overdue = await scope.Visible().Where(Overdue.At(now)).CountAsync(ct);
         var roots = await CategoryRootsAsync(ct);
+        return Fold(period, now, byChannelType.Select(x => (x.Key.Channel, x.Key.Type, x.Tally)).ToList(),
+            byPlace.Select(x => (x.CategoryId, x.RegionUnitId, x.Count)).ToList(), trend, overdue, roots);
+    }
 
+    private StatisticsOverview Fold(StatisticsPeriod period, DateTimeOffset now, IReadOnlyList<(Channel Channel, AppealType Type, Tally Tally)> byChannelType,
+        IReadOnlyList<(long? CategoryId, long? RegionUnitId, int Count)> byPlace, Trend trend, int overdue, Dictionary<long, (long Id, string Name)> roots)
+    {
         var total = byChannelType.Aggregate(Tally.Zero, (sum, x) => sum.Add(x.Tally));
         return new StatisticsOverview(period.From, period.To, now,
             new Kpis(total.Received, total.Closed, total.OnTimeClosed, total.OnTime, total.Response, total.Resolution, total.Satisfaction, overdue),
             trend,
-            Slices(byChannelType.Select(x => (x.Key.Channel.ToString(), Labels.Channel(x.Key.Channel), x.Tally.Received))),
-            Slices(byChannelType.Select(x => (x.Key.Type.ToString(), Labels.Type(x.Key.Type), x.Tally.Received))),
+            Slices(byChannelType.Select(x => (x.Channel.ToString(), Labels.Channel(x.Channel), x.Tally.Received))),
+            Slices(byChannelType.Select(x => (x.Type.ToString(), Labels.Type(x.Type), x.Tally.Received))),
             Slices(byPlace.Select(x => x.CategoryId is { } id && roots.TryGetValue(id, out var root)
                 ? (root.Id.ToString(), root.Name, x.Count) : ("", "未分类", x.Count))),
             Slices(byPlace.Select(x => Township(x.RegionUnitId) is { } t ? (t.Id.ToString(), t.Name, x.Count)
@@ -147,6 +178,13 @@ public sealed class StatisticsService(MinshengDb db, AppealScope scope, UnitTree
             .ToListAsync(ct);
 
         var epoch = new DateOnly(1970, 1, 1).DayNumber; // the SQL day numbers count from the unix epoch
+        return BuildTrend(period, counts.Select(c => (DateOnly.FromDayNumber(epoch + (int)c.Day),
+            Enum.TryParse<Channel>(c.Channel, out var channel) ? channel : Channel.Other, c.Received, c.Closed)));
+    }
+
+    /// <summary>Registrations (and closings) per China day and channel folded into the period's days or weeks.</summary>
+    private static Trend BuildTrend(StatisticsPeriod period, IEnumerable<(DateOnly Day, Channel Channel, int Received, int Closed)> counts)
+    {
         DateOnly BucketOf(DateOnly d) => period.Weekly ? d.AddDays(-(((int)d.DayOfWeek + 6) % 7)) : d;
         var buckets = new List<DateOnly>();
         for (var d = period.From; d <= period.To; d = d.AddDays(1))
@@ -157,16 +195,14 @@ public sealed class StatisticsService(MinshengDb db, AppealScope scope, UnitTree
         var channels = new Dictionary<Channel, int[]>();
         foreach (var c in counts)
         {
-            var day = DateOnly.FromDayNumber(epoch + (int)c.Day);
-            if (!index.TryGetValue(BucketOf(day), out var i)) continue; // cannot happen: the SELECT keeps the period
+            if (!index.TryGetValue(BucketOf(c.Day), out var i)) continue; // cannot happen: the SELECT keeps the period
             received[i] += c.Received;
             closed[i] += c.Closed;
-            if (!Enum.TryParse<Channel>(c.Channel, out var channel)) channel = Channel.Other;
-            if (!channels.TryGetValue(channel, out var series)) channels[channel] = series = new int[buckets.Count];
+            if (!channels.TryGetValue(c.Channel, out var series)) channels[c.Channel] = series = new int[buckets.Count];
             series[i] += c.Received;
         }
         return new Trend(period.Weekly ? "week" : "day", buckets, received, closed,
-            channels.OrderByDescending(c => c.Value.Sum()).Select(c => new TrendSeries(c.Key.ToString(), Labels.Channel(c.Key), c.Value)).ToList());
+            channels.OrderByDescending(c => c.Value.Sum()).ThenBy(c => c.Key).Select(c => new TrendSeries(c.Key.ToString(), Labels.Channel(c.Key), c.Value)).ToList());
     }
 
     /// <summary>Each category's top-level ancestor (一级分类), from the small category table.</summary>
@@ -197,7 +233,7 @@ public sealed class StatisticsService(MinshengDb db, AppealScope scope, UnitTree
 
     private static List<Slice> Slices(IEnumerable<(string Key, string Label, int Count)> items) =>
         items.GroupBy(x => (x.Key, x.Label)).Select(g => new Slice(g.Key.Key, g.Key.Label, g.Sum(x => x.Count)))
-            .Where(s => s.Count > 0).OrderByDescending(s => s.Count).ThenBy(s => s.Label, StringComparer.Ordinal).ToList();
+            .Where(s => s.Count > 0).OrderByDescending(s => s.Count).ThenBy(s => s.Label, StringComparer.Ordinal).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
 }
 
 /// <summary>One appeal's registration day in China as the trend query reads it (mapped by column alias).</summary>

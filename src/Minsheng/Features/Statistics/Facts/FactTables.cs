@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Minsheng.Domain.Appeals;
+
+namespace Minsheng.Features.Statistics.Facts;
+
+/// <summary>
+/// One row of appeal_day_facts: the appeals registered on one China day (<see cref="Day"/>, days since 1970-01-01)
+/// that share owner, place, lead unit, category, channel and type, with the counts behind every figure of the
+/// overview (<see cref="Tally"/>). The three unit ids are the ones <c>AppealScope</c> filters by, so a caller's scope
+/// applies to these rows exactly as to the appeals.
+/// </summary>
+public sealed class DailyFact
+{
+    public int Day { get; set; }
+    public long? JurisdictionId { get; set; }
+    public long? RegionUnitId { get; set; }
+    public long? LeadUnitId { get; set; }
+    public long? CategoryId { get; set; }
+    public Channel Channel { get; set; }
+    public AppealType Type { get; set; }
+    public int Received { get; set; }
+    public int Closed { get; set; }
+    public int OnTimeClosed { get; set; }
+    public int SignForDecided { get; set; }
+    public int SignedOnTime { get; set; }
+    public int ResolvedRecorded { get; set; }
+    public int ResolvedYes { get; set; }
+    public int Reached { get; set; }
+    public int Satisfied { get; set; }
+}
+
+/// <summary>A day the facts hold: when it was built, and the earliest sign-for deadline of its appeals still pending then.</summary>
+public sealed class FactDay
+{
+    public int Day { get; set; }
+    public DateTimeOffset BuiltAt { get; set; }
+    /// <summary>The day's facts are right until this instant (a pending sign-for becomes decided after it); null: for good.</summary>
+    public DateTimeOffset? StaleAt { get; set; }
+}
+
+/// <summary>An appended note that a change touched the appeals of <see cref="Day"/>; the rebuild that read it deletes it.</summary>
+public sealed class FactDirtyMark
+{
+    public long Id { get; set; }
+    public int Day { get; set; }
+}
+
+internal sealed class DailyFactConfiguration : IEntityTypeConfiguration<DailyFact>
+{
+    public void Configure(EntityTypeBuilder<DailyFact> e) => e.ToTable("appeal_day_facts").HasNoKey();
+}
+
+internal sealed class FactDayConfiguration : IEntityTypeConfiguration<FactDay>
+{
+    public void Configure(EntityTypeBuilder<FactDay> e)
+    {
+        e.ToTable("fact_days").HasKey(d => d.Day);
+        e.Property(d => d.Day).ValueGeneratedNever();
+    }
+}
+
+internal sealed class FactDirtyMarkConfiguration : IEntityTypeConfiguration<FactDirtyMark>
+{
+    public void Configure(EntityTypeBuilder<FactDirtyMark> e) => e.ToTable("fact_dirty_marks");
+}
+
+/// <summary>China calendar days as the facts number them.</summary>
+public static class FactDays
+{
+    private static readonly int Epoch = new DateOnly(1970, 1, 1).DayNumber;
+    private static readonly long OffsetMs = (long)Domain.Calendar.ChinaTime.Offset.TotalMilliseconds;
+
+    public static int Of(DateOnly date) => date.DayNumber - Epoch;
+
+    public static DateOnly Date(int day) => DateOnly.FromDayNumber(Epoch + day);
+
+    /// <summary>The China day an instant falls on (floor division, as the SQL computes it).</summary>
+    public static int Of(DateTimeOffset instant) => (int)Math.Floor((instant.ToUnixTimeMilliseconds() + OffsetMs) / 86_400_000.0);
+
+    public static DateTimeOffset Start(int day) => Domain.Calendar.ChinaTime.At(Date(day), TimeOnly.MinValue);
+}

@@ -1,0 +1,92 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Data;
+using Minsheng.Domain.Appeals;
+
+namespace Minsheng.Features.Statistics.Facts;
+
+/// <summary>
+/// The one SELECT that turns appeals into fact rows, for both dialects. The rebuild inserts its rows; the overview
+/// reads the same SELECT live for days the facts do not hold yet (today, dirty days), so both paths count alike.
+/// Each count is the SQL form of a condition in StatisticsService.Tallies (the reference), evaluated at @now.
+/// </summary>
+internal static class FactsSql
+{
+    public const string Columns =
+        "day, jurisdiction_id, region_unit_id, lead_unit_id, category_id, channel, type, received, closed, on_time_closed, " +
+        "sign_for_decided, signed_on_time, resolved_recorded, resolved_yes, reached, satisfied";
+
+    private static readonly long OffsetMs = (long)Domain.Calendar.ChinaTime.Offset.TotalMilliseconds;
+
+    private const string Closed = nameof(AppealStatus.Closed);
+    private const string Reached = $"'{nameof(CallbackOutcome.Satisfied)}', '{nameof(CallbackOutcome.BasicallySatisfied)}', '{nameof(CallbackOutcome.Unsatisfied)}'";
+    private const string Satisfied = $"'{nameof(CallbackOutcome.Satisfied)}', '{nameof(CallbackOutcome.BasicallySatisfied)}'";
+
+    /// <summary>The China day of created_at: unix milliseconds on SQLite, timestamptz on PostgreSQL.</summary>
+    public static string DayOf(bool sqlite) => sqlite
+        ? $"cast((created_at + {OffsetMs}) / 86400000 as integer)"
+        : $"cast(floor((extract(epoch from created_at) + {OffsetMs / 1000}) / 86400) as integer)";
+
+    private static string Count(string condition) => $"cast(sum(case when {condition} then 1 else 0 end) as integer)";
+
+    /// <summary>
+    /// Fact rows of the appeals registered in the given ranges of created_at. Parameters: @now, then @s0, @e0, @s1, @e1…
+    /// (half-open ranges). The ranges are OR-ed, so the created_at index serves each.
+    /// </summary>
+    public static string Select(bool sqlite, int ranges)
+    {
+        var where = string.Join(" or ", Enumerable.Range(0, ranges).Select(i => $"(created_at >= @s{i} and created_at < @e{i})"));
+        return $"select {DayOf(sqlite)} as day, jurisdiction_id, region_unit_id, lead_unit_id, category_id, channel, type, " +
+               "cast(count(*) as integer) as received, " +
+               $"{Count($"status = '{Closed}'")} as closed, " +
+               $"{Count($"status = '{Closed}' and (resolve_due is null or coalesce(replied_at, closed_at) <= resolve_due)")} as on_time_closed, " +
+               $"{Count("sign_for_due is not null and (claimed_at is not null or sign_for_due < @now)")} as sign_for_decided, " +
+               $"{Count("sign_for_due is not null and claimed_at is not null and claimed_at <= sign_for_due")} as signed_on_time, " +
+               $"{Count("resolved is not null")} as resolved_recorded, " +
+               $"{Count("resolved")} as resolved_yes, " +
+               $"{Count($"callback_outcome in ({Reached})")} as reached, " +
+               $"{Count($"callback_outcome in ({Satisfied})")} as satisfied " +
+               $"from appeals where {where} " +
+               $"group by {DayOf(sqlite)}, jurisdiction_id, region_unit_id, lead_unit_id, category_id, channel, type";
+    }
+
+    /// <summary>Per day: the earliest sign-for deadline not yet passed at @now of an unclaimed appeal (when the day's facts go stale).</summary>
+    public static string StaleAt(bool sqlite) =>
+        $"select {DayOf(sqlite)} as day, min(sign_for_due) as stale_at from appeals " +
+        "where created_at >= @s0 and created_at < @e0 and claimed_at is null and sign_for_due is not null and sign_for_due >= @now " +
+        $"group by {DayOf(sqlite)}";
+
+    /// <summary>A timestamp as the dialect stores it.</summary>
+    public static object Ts(bool sqlite, DateTimeOffset value) => sqlite ? value.ToUnixTimeMilliseconds() : value.ToUniversalTime();
+
+    public static DateTimeOffset? ReadTs(object value) => value switch
+    {
+        DBNull or null => null,
+        long ms => DateTimeOffset.FromUnixTimeMilliseconds(ms),
+        DateTime dt => new DateTimeOffset(DateTime.SpecifyKind(dt, DateTimeKind.Utc)),
+        DateTimeOffset d => d,
+        _ => throw new InvalidOperationException($"Unexpected timestamp {value.GetType()}"),
+    };
+
+    /// <summary>Parameters @now, @s0, @e0… for <see cref="Select"/> over whole China days [from, to] runs.</summary>
+    public static List<DbParameter> Parameters(MinshengDb db, DateTimeOffset now, IReadOnlyList<(int From, int To)> runs)
+    {
+        var sqlite = db.IsSqlite;
+        using var factory = db.Database.GetDbConnection().CreateCommand();
+        var list = new List<DbParameter>();
+        void Add(string name, object value)
+        {
+            var p = factory.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            list.Add(p);
+        }
+        Add("@now", Ts(sqlite, now));
+        for (var i = 0; i < runs.Count; i++)
+        {
+            Add($"@s{i}", Ts(sqlite, FactDays.Start(runs[i].From)));
+            Add($"@e{i}", Ts(sqlite, FactDays.Start(runs[i].To + 1)));
+        }
+        return list;
+    }
+}
