@@ -21,7 +21,9 @@ public abstract class BulkLoader(Shapes shapes) : IAsyncDisposable
 
     public abstract Task PrepareAsync(CancellationToken ct);
     public abstract Task FinishAsync(IReadOnlyDictionary<string, int> dailyNumbers, TextWriter log, CancellationToken ct);
-    protected abstract Task WriteAsync(TableShape table, IEnumerable<(object Row, long? Id, long? AppealId)> rows, CancellationToken ct);
+    /// <summary>Writes rows of one table on connection <paramref name="lane"/> (0..2); lanes may run concurrently when <see cref="Lanes"/> says so.</summary>
+    protected abstract Task WriteAsync(int lane, TableShape table, IEnumerable<(object Row, long? Id, long? AppealId)> rows, CancellationToken ct);
+    protected abstract bool Lanes { get; }
     protected abstract Task<long> MaxIdAsync(string table, CancellationToken ct);
     public abstract ValueTask DisposeAsync();
 
@@ -37,12 +39,23 @@ public abstract class BulkLoader(Shapes shapes) : IAsyncDisposable
 
     public async Task WriteBatchAsync(IReadOnlyList<GeneratedAppeal> batch, CancellationToken ct)
     {
-        await WriteAsync(Shapes.Appeals, batch.Select(g => ((object)g.Appeal, (long?)g.Id, (long?)null)), ct);
-        await WriteAsync(Shapes.Timeline, batch.SelectMany(g => g.Appeal.Timeline.Select(t => ((object)t, (long?)++_ids.Timeline, (long?)g.Id))), ct);
-        await WriteAsync(Shapes.CoUnits, batch.SelectMany(g => g.Appeal.CoUnits.Select(c => ((object)c, (long?)null, (long?)g.Id))), ct);
-        await WriteAsync(Shapes.Orders, batch.SelectMany(g => g.Orders.Select(o => ((object)o, (long?)++_ids.Orders, (long?)g.Id))), ct);
-        await WriteAsync(Shapes.Leads, batch.SelectMany(g => g.Leads.Select(l => ((object)l, (long?)++_ids.Leads, (long?)g.Id))), ct);
-        await WriteAsync(Shapes.Notices, batch.SelectMany(g => g.Notices.Select(n => ((object)n, (long?)++_ids.Notices, (long?)g.Id))), ct);
+        // Each table has its own id counter, so the three lanes can enumerate their rows at the same time.
+        Task Appeals() => WriteAsync(0, Shapes.Appeals, batch.Select(g => ((object)g.Appeal, (long?)g.Id, (long?)null)), ct);
+        Task Timeline() => WriteAsync(1, Shapes.Timeline, batch.SelectMany(g => g.Appeal.Timeline.Select(t => ((object)t, (long?)++_ids.Timeline, (long?)g.Id))), ct);
+        async Task Rest()
+        {
+            await WriteAsync(2, Shapes.CoUnits, batch.SelectMany(g => g.Appeal.CoUnits.Select(c => ((object)c, (long?)null, (long?)g.Id))), ct);
+            await WriteAsync(2, Shapes.Orders, batch.SelectMany(g => g.Orders.Select(o => ((object)o, (long?)++_ids.Orders, (long?)g.Id))), ct);
+            await WriteAsync(2, Shapes.Leads, batch.SelectMany(g => g.Leads.Select(l => ((object)l, (long?)++_ids.Leads, (long?)g.Id))), ct);
+            await WriteAsync(2, Shapes.Notices, batch.SelectMany(g => g.Notices.Select(n => ((object)n, (long?)++_ids.Notices, (long?)g.Id))), ct);
+        }
+        if (Lanes) await Task.WhenAll(Task.Run(Appeals, ct), Task.Run(Timeline, ct), Task.Run(Rest, ct));
+        else
+        {
+            await Appeals();
+            await Timeline();
+            await Rest();
+        }
     }
 
     protected static object? Value(ColumnShape column, (object Row, long? Id, long? AppealId) row) => column.Name switch
@@ -58,12 +71,20 @@ public abstract class BulkLoader(Shapes shapes) : IAsyncDisposable
 public sealed class PostgresLoader(string connectionString, Shapes shapes) : BulkLoader(shapes)
 {
     private readonly NpgsqlConnection _conn = new(connectionString);
+    private readonly NpgsqlConnection[] _lanes = [new(connectionString), new(connectionString), new(connectionString)];
     private readonly List<(string Kind, string Sql)> _setAside = [];
+
+    protected override bool Lanes => true;
 
     public override async Task PrepareAsync(CancellationToken ct)
     {
         await _conn.OpenAsync(ct);
-        await Exec("set synchronous_commit = off", ct);
+        foreach (var lane in _lanes)
+        {
+            await lane.OpenAsync(ct);
+            await using var off = new NpgsqlCommand("set synchronous_commit = off", lane);
+            await off.ExecuteNonQueryAsync(ct);
+        }
         var tables = string.Join(",", TableNames.Select(t => $"'{t}'"));
         await using (var cmd = new NpgsqlCommand(
             $"select conrelid::regclass::text, conname, pg_get_constraintdef(oid) from pg_constraint where contype = 'f' and conrelid::regclass::text in ({tables})", _conn))
@@ -88,27 +109,29 @@ public sealed class PostgresLoader(string connectionString, Shapes shapes) : Bul
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
     }
 
-    protected override async Task WriteAsync(TableShape table, IEnumerable<(object Row, long? Id, long? AppealId)> rows, CancellationToken ct)
+    protected override Task WriteAsync(int lane, TableShape table, IEnumerable<(object Row, long? Id, long? AppealId)> rows, CancellationToken ct)
     {
-        await using var import = await _conn.BeginBinaryImportAsync($"copy {table.Table} ({table.ColumnList}) from stdin (format binary)", ct);
+        // Synchronous writes: this runs on its own thread per lane, and per-field async calls would dominate the cost.
+        using var import = _lanes[lane].BeginBinaryImport($"copy {table.Table} ({table.ColumnList}) from stdin (format binary)");
         foreach (var row in rows)
         {
-            await import.StartRowAsync(ct);
+            import.StartRow();
             foreach (var c in table.Columns)
             {
                 var v = Value(c, row);
-                if (v is null) await import.WriteNullAsync(ct);
-                else if (c.Type.IsEnum) await import.WriteAsync(v.ToString()!, NpgsqlDbType.Text, ct);
-                else if (v is DateTimeOffset d) await import.WriteAsync(d.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
-                else if (v is string s) await import.WriteAsync(s, NpgsqlDbType.Text, ct);
-                else if (v is long l) await import.WriteAsync(l, NpgsqlDbType.Bigint, ct);
-                else if (v is int i) await import.WriteAsync(i, NpgsqlDbType.Integer, ct);
-                else if (v is bool b) await import.WriteAsync(b, NpgsqlDbType.Boolean, ct);
-                else if (v is double x) await import.WriteAsync(x, NpgsqlDbType.Double, ct);
+                if (v is null) import.WriteNull();
+                else if (c.Type.IsEnum) import.Write(v.ToString()!, NpgsqlDbType.Text);
+                else if (v is DateTimeOffset d) import.Write(d.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+                else if (v is string s) import.Write(s, NpgsqlDbType.Text);
+                else if (v is long l) import.Write(l, NpgsqlDbType.Bigint);
+                else if (v is int i) import.Write(i, NpgsqlDbType.Integer);
+                else if (v is bool b) import.Write(b, NpgsqlDbType.Boolean);
+                else if (v is double x) import.Write(x, NpgsqlDbType.Double);
                 else throw new NotSupportedException($"{table.Table}.{c.Name}: {v.GetType()}");
             }
         }
-        await import.CompleteAsync(ct);
+        import.Complete();
+        return Task.CompletedTask;
     }
 
     public override async Task FinishAsync(IReadOnlyDictionary<string, int> dailyNumbers, TextWriter log, CancellationToken ct)
@@ -131,7 +154,11 @@ public sealed class PostgresLoader(string connectionString, Shapes shapes) : Bul
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    public override ValueTask DisposeAsync() => _conn.DisposeAsync();
+    public override async ValueTask DisposeAsync()
+    {
+        foreach (var lane in _lanes) await lane.DisposeAsync();
+        await _conn.DisposeAsync();
+    }
 }
 
 public sealed class SqliteLoader(string connectionString, Shapes shapes) : BulkLoader(shapes)
@@ -160,7 +187,9 @@ public sealed class SqliteLoader(string connectionString, Shapes shapes) : BulkL
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
     }
 
-    protected override Task WriteAsync(TableShape table, IEnumerable<(object Row, long? Id, long? AppealId)> rows, CancellationToken ct)
+    protected override bool Lanes => false;
+
+    protected override Task WriteAsync(int lane, TableShape table, IEnumerable<(object Row, long? Id, long? AppealId)> rows, CancellationToken ct)
     {
         _tx ??= _conn.BeginTransaction();
         if (!_inserts.TryGetValue(table.Table, out var cmd))

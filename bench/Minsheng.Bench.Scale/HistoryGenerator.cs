@@ -60,17 +60,11 @@ public sealed class HistoryGenerator(ScaleCity.City city, ScaleTexts texts, Dead
     }
 
     private readonly Dictionary<(long County, string Category), (int Index, long Id)[]> _owners = new();
-    private readonly Dictionary<string, int> _daily = new();
 
-    /// <summary>Continues the day counters the demo seed already used, so numbers stay unique.</summary>
-    public void ContinueNumbers(IEnumerable<(string Day, int Last)> used)
-    {
-        foreach (var (day, last) in used) _daily[day] = last;
-    }
     private readonly Random _random = new(seed);
     private readonly Dictionary<ScaleCounty, DemoTextGenerator> _demoTexts = new();
 
-    public GeneratedAppeal Generate(long id, DateTimeOffset start)
+    public GeneratedAppeal Generate(long id, DateTimeOffset start, string number)
     {
         var r = _random;
         var county = PickCounty();
@@ -85,7 +79,7 @@ public sealed class HistoryGenerator(ScaleCity.City city, ScaleTexts texts, Dead
         var draft = new AppealDraft(channel, type, categoryId, Pick(Tiers), title, content, village.Id, $"{county.Name}{town.Name}{village.Name}",
             null, null, named ? demo.CitizenName() : null, named ? demo.MobilePhone() : null, null, null);
         var desk = new Actor(null, county.OperatorName, Role.Operator, county.Id, _ => true);
-        var appeal = Appeal.Register(draft, NextNumber(start), QueryCode(), channel == Channel.PublicPortal ? Actor.Citizen : desk, start, jurisdictionId: county.Id);
+        var appeal = Appeal.Register(draft, number, QueryCode(), channel == Channel.PublicPortal ? Actor.Citizen : desk, start, jurisdictionId: county.Id);
         var generated = new GeneratedAppeal(id, appeal);
         try { Advance(generated, start, county, town.Id, categoryCode, demo); }
         catch (Exception e) when (e is DomainValidationException or InvalidOperationException || e.GetType().Namespace == typeof(Appeal).Namespace)
@@ -95,8 +89,6 @@ public sealed class HistoryGenerator(ScaleCity.City city, ScaleTexts texts, Dead
         return generated;
     }
 
-    /// <summary>The numbers issued per China day, to continue the counters after the load.</summary>
-    public IReadOnlyDictionary<string, int> DailyNumbers => _daily;
 
     private ScaleCounty PickCounty()
     {
@@ -263,11 +255,17 @@ public sealed class HistoryGenerator(ScaleCity.City city, ScaleTexts texts, Dead
         return n;
     }
 
-    private string NextNumber(DateTimeOffset at)
+    /// <summary>受理编号 for appeals created at <paramref name="starts"/> (in order), continuing the day counters in <paramref name="daily"/>.</summary>
+    public static string[] Numbers(DateTimeOffset[] starts, Dictionary<string, int> daily)
     {
-        var day = Domain.Calendar.ChinaTime.ToChina(at).ToString("yyyyMMdd");
-        _daily[day] = _daily.GetValueOrDefault(day) + 1;
-        return Features.Appeals.AppealNumbers.Format(day, _daily[day]);
+        var numbers = new string[starts.Length];
+        for (var i = 0; i < starts.Length; i++)
+        {
+            var day = Domain.Calendar.ChinaTime.ToChina(starts[i]).ToString("yyyyMMdd");
+            daily[day] = daily.GetValueOrDefault(day) + 1;
+            numbers[i] = Features.Appeals.AppealNumbers.Format(day, daily[day]);
+        }
+        return numbers;
     }
 
     private string QueryCode() => string.Create(6, _random, (span, r) =>

@@ -48,25 +48,27 @@ public static class ScaleLoad
         var firstId = await loader.MaxAppealIdAsync(ct) + 1;
         var total = count - existing;
         var starts = HistoryGenerator.Starts(total, now, seed: 12);
-        var generator = new HistoryGenerator(city, texts, schedule, now, seed: 2026);
-        generator.ContinueNumbers(numbers);
+        var daily = numbers.ToDictionary(n => n.Item1, n => n.Item2);
+        var numbered = HistoryGenerator.Numbers(starts, daily);
+        // One generator per core, each with its own random stream, taking every P-th batch.
+        var producers = Math.Max(1, Math.Min(int.Parse(Environment.GetEnvironmentVariable("SCALE_GENERATORS") ?? "0") is > 0 and var g ? g : Environment.ProcessorCount, 8));
         var batches = Channel.CreateBounded<List<GeneratedAppeal>>(2);
         var stats = new LoadStats();
         var watch = Stopwatch.StartNew();
-        var produce = Task.Run(async () =>
+        var produce = Task.WhenAll(Enumerable.Range(0, producers).Select(p => Task.Run(async () =>
         {
+            var generator = new HistoryGenerator(city, texts, schedule, now, seed: 2026 + p);
             var genWatch = new Stopwatch();
-            for (var offset = 0; offset < total; offset += BatchSize)
+            for (var offset = p * BatchSize; offset < total; offset += producers * BatchSize)
             {
                 genWatch.Start();
                 var batch = new List<GeneratedAppeal>(BatchSize);
-                for (var i = offset; i < Math.Min(total, offset + BatchSize); i++) batch.Add(generator.Generate(firstId + i, starts[i]));
+                for (var i = offset; i < Math.Min(total, offset + BatchSize); i++) batch.Add(generator.Generate(firstId + i, starts[i], numbered[i]));
                 genWatch.Stop();
                 await batches.Writer.WriteAsync(batch, ct);
             }
-            batches.Writer.Complete();
-            stats.GenerateSeconds = genWatch.Elapsed.TotalSeconds;
-        }, ct);
+            lock (stats) stats.GenerateSeconds += genWatch.Elapsed.TotalSeconds;
+        }, ct))).ContinueWith(t => { batches.Writer.Complete(t.Exception); }, ct);
         var writeWatch = new Stopwatch();
         var written = 0;
         await foreach (var batch in batches.Reader.ReadAllAsync(ct))
@@ -82,10 +84,10 @@ public static class ScaleLoad
         }
         await produce;
         var loadSeconds = watch.Elapsed.TotalSeconds;
-        await loader.FinishAsync(generator.DailyNumbers, log, ct);
+        await loader.FinishAsync(daily, log, ct);
         var allSeconds = watch.Elapsed.TotalSeconds;
         log.WriteLine($"load engine={(target.IsSqlite ? "sqlite" : "postgres")} appeals={total} rows: {stats}");
-        log.WriteLine($"load: generate {stats.GenerateSeconds:F1} s (overlapped), write {writeWatch.Elapsed.TotalSeconds:F1} s; " +
+        log.WriteLine($"load: generate {stats.GenerateSeconds:F1} s over {producers} threads (overlapped), write {writeWatch.Elapsed.TotalSeconds:F1} s; " +
                       $"data in {loadSeconds:F1} s = {total / loadSeconds:N0} appeals/s; with index rebuild and analyze {allSeconds:F1} s = {total / allSeconds:N0} appeals/s");
     }
 
