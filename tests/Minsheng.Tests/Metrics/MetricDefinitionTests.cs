@@ -15,11 +15,40 @@ public sealed class MetricsFixture : IAsyncLifetime
     public TestApp App { get; private set; } = null!;
     public MetricsCounty Data { get; private set; } = null!;
 
+    /// <summary>乙县, a second county beside the test county, with one appeal its 水务局 claimed and contacted on time.</summary>
+    public Minsheng.Domain.Organization.Unit Yi { get; private set; } = null!;
+    public Minsheng.Domain.Organization.Unit YiDept { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         App = await TestApp.StartAsync();
         Data = await MetricsCounty.BuildAsync(App);
+        using (var scope = App.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MinshengDb>();
+            Yi = new Minsheng.Domain.Organization.Unit("YI", "乙县", Minsheng.Domain.Organization.UnitKind.County, null);
+            db.Units.Add(Yi);
+            await db.SaveChangesAsync();
+            YiDept = new Minsheng.Domain.Organization.Unit("YI-D1", "乙县水务局", Minsheng.Domain.Organization.UnitKind.Department, Yi);
+            db.Units.Add(YiDept);
+            await db.SaveChangesAsync();
+            scope.ServiceProvider.GetRequiredService<Minsheng.Infrastructure.UnitTree>().Invalidate();
+            scope.ServiceProvider.GetRequiredService<Minsheng.Infrastructure.CurrentUser>().ActAs("test");
+            var users = scope.ServiceProvider.GetRequiredService<Minsheng.Features.Users.UserAdmin>();
+            foreach (var (name, role, unit) in new[] { ("yi-dispatcher", Minsheng.Domain.Organization.Role.Dispatcher, Yi),
+                         ("yi-leader", Minsheng.Domain.Organization.Role.Leader, Yi), ("yi-handler", Minsheng.Domain.Organization.Role.UnitHandler, YiDept) })
+                await users.AddAsync(name, name, role, unit.Id, TestApp.Password, default);
+        }
+        var d = await App.ClientFor("yi-dispatcher");
+        var id = await d.NewAppeal(App.County, new { categoryId = (long?)null, regionUnitId = (long?)null, title = "乙县自来水停水三天" });
+        await d.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = YiDept.Id }).Expect(System.Net.HttpStatusCode.OK);
+        var h = await App.ClientFor("yi-handler");
+        await h.Post($"/api/appeals/{id}/claim").Expect(System.Net.HttpStatusCode.OK);
+        await h.Post($"/api/appeals/{id}/contact", new { comment = "已联系" }).Expect(System.Net.HttpStatusCode.OK);
+        YiAppeal = id;
     }
+
+    public long YiAppeal { get; private set; }
 
     public async Task<HttpClient> ClientFor(string user) =>
         _clients.TryGetValue(user, out var client) ? client : _clients[user] = await App.ClientFor(user);

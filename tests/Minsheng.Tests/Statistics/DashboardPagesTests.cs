@@ -18,6 +18,7 @@ public sealed class DashboardPagesTests(StatisticsFixture f) : IClassFixture<Sta
     private static readonly (string Path, string Roles)[] Pages =
     [
         ("/dashboard", "Leader,Analyst,Supervisor"),
+        ("/dashboard/metrics", "Leader,Analyst,Supervisor"),
         ("/supervise", "Supervisor,Leader"),
         ("/supervise/orders", "Supervisor,Leader"),
         ("/supervise/leads", "Supervisor,Leader"),
