@@ -50,17 +50,19 @@ public sealed class XlsxTests(StatisticsFixture f) : IClassFixture<StatisticsFix
         response.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("单位办理情况统计_20261116-20261118.xlsx");
 
         var sheet = Read(await response.Content.ReadAsByteArrayAsync());
-        string.Join("|", "ABCDEFGHI".Select(c => sheet.Cells[$"{c}1"].Text))
-            .ShouldBe("单位|受理量|办结量|按时办结量|按时办结率(%)|响应率(%)|解决率(%)|满意率(%)|当前超期");
+        string.Join("|", "ABCDEFGHIJKL".Select(c => sheet.Cells[$"{c}1"].Text))
+            .ShouldBe("单位|受理量|办结量|按时办结量|按时办结率(%)|响应率(%)|响应n|解决率(%)|解决n|满意率(%)|满意n|当前超期");
         // Sorted by name (pinyin): 城管局 (cheng) before 住建局 (zhu).
         sheet.Cells["A2"].ShouldBe(("县城市管理局", false));
         sheet.Cells["B2"].ShouldBe(("2", true));
         sheet.Cells.ShouldNotContainKey("E2"); // nothing closed: no on-time rate
         sheet.Cells["F2"].ShouldBe(("50", true));
-        sheet.Cells["I2"].ShouldBe(("1", true));
+        sheet.Cells["G2"].ShouldBe(("2", true));  // n beside the rate
+        sheet.Cells["L2"].ShouldBe(("1", true));
         sheet.Cells["A3"].ShouldBe(("县住房和城乡建设局", false));
         sheet.Cells["F3"].ShouldBe(("66.7", true));
-        sheet.Cells["H3"].ShouldBe(("50", true));
+        sheet.Cells["J3"].ShouldBe(("50", true));
+        sheet.Cells["K3"].ShouldBe(("2", true));
     }
 
     private sealed record Sheet(string Name, Dictionary<string, (string Text, bool Number)> Cells, bool BoldHeader);

@@ -44,7 +44,8 @@ public sealed class MonitorTests
         var supervisor = await app.ClientFor("supervisor");
         var leads = await supervisor.Expect("/api/leads");
         var overdue = leads.AsArray().Where(l => l!["rule"]!.GetValue<string>() == "Overdue").ToList();
-        overdue.Count.ShouldBe(2); // sign-for and first contact
+        overdue.Count.ShouldBe(1); // one per appeal per round, naming both late stages
+        overdue[0]!["summary"]!.GetValue<string>().ShouldContain("、");
         overdue[0]!["evidenceAppealIds"]!.AsArray().Single()!.GetValue<long>().ShouldBe(id);
         overdue[0]!["evidenceTimelineIds"]!.AsArray().Count.ShouldBe(1);
 

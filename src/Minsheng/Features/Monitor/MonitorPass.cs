@@ -69,30 +69,53 @@ public sealed class MonitorPass(MinshengDb db, TimeLimitCache timeLimits, SqlWri
             : db.Appeals.FromSql($"select * from appeals where next_check_at <= {now.ToUniversalTime()} order by next_check_at limit {limit} for update skip locked").ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Reminders and 催办单 per stage deadline, to the lead unit. Past the supervision threshold, one 督办单 and one
+    /// overdue lead per appeal per round (a round is one dispatch: a redo or a re-dispatch starts the next), naming
+    /// every stage late by then, however many stages cross the threshold and in whichever passes. An appeal waiting on
+    /// the desk (已答复待回访, 复核中, 待派单) is not escalated to the unit: that time is the desk's (see Statistics/Overdue).
+    /// Older data keyed its orders and leads per stage; any of them raised in the current round counts as the round's,
+    /// so those keys stay harmless and no second one is added.
+    /// </summary>
     private async Task<(List<Notification> Notices, List<AccountabilityLead> Leads)> EscalateAsync(
         List<Appeal> batch, DateTimeOffset now, DeadlineSchedule schedule, CancellationToken ct)
     {
         var notices = new List<Notification>();
-        var overdue = new List<(Appeal Appeal, Stage Stage, DateTimeOffset Due)>();
+        var overdue = new List<(Appeal Appeal, List<(Stage Stage, DateTimeOffset Due)> Stages)>();
         foreach (var appeal in batch)
+        {
+            if (Statistics.Overdue.DeskHeld.Contains(appeal.Status)) continue;
+            var late = new List<(Stage, DateTimeOffset)>();
             foreach (var stage in DeadlineWatch.Stages)
             {
                 if (appeal.Due(stage) is not { } due || appeal.Done(stage) is not null) continue;
                 foreach (var escalation in DeadlineWatch.Reached(due, now, schedule.Time, schedule.Rules))
-                {
-                    notices.Add(Notices.For(escalation, appeal, TitleFor(appeal, escalation), stage, due, schedule.Rules, now));
-                    if (escalation == Escalation.Supervision) overdue.Add((appeal, stage, due));
-                }
+                    if (escalation == Escalation.Supervision) late.Add((stage, due));
+                    else notices.Add(Notices.For(escalation, appeal, TitleFor(appeal, escalation), stage, due, schedule.Rules, now));
             }
+            if (late.Count > 0) overdue.Add((appeal, late));
+        }
         if (overdue.Count == 0) return (notices, []);
+        var ids = overdue.Select(o => o.Appeal.Id).ToArray();
+        var leadsRaised = (await db.Leads.AsNoTracking().Where(l => ids.Contains(l.AppealId) && l.Rule == LeadRule.Overdue)
+            .Select(l => new { l.AppealId, l.CreatedAt }).ToListAsync(ct)).ToLookup(l => l.AppealId, l => l.CreatedAt);
+        var ordersRaised = (await db.Notifications.AsNoTracking()
+            .Where(n => n.AppealId != null && ids.Contains(n.AppealId.Value) && n.Kind == NotificationKind.SupervisionOrder)
+            .Select(n => new { AppealId = n.AppealId!.Value, n.CreatedAt }).ToListAsync(ct)).ToLookup(n => n.AppealId, n => n.CreatedAt);
         // Evidence of an overdue lead: the dispatch that started the clock.
-        var ids = overdue.Select(o => o.Appeal.Id).Distinct().ToArray();
         var dispatches = (await db.Timeline.Where(t => ids.Contains(t.AppealId) && t.Action == AppealAction.Dispatch)
             .Select(t => new { t.AppealId, t.Id }).ToListAsync(ct)).ToLookup(t => t.AppealId, t => t.Id);
-        var leads = overdue.Select(o => new AccountabilityLead($"overdue:{o.Appeal.Id}:{o.Stage}:{o.Due.ToUnixTimeSeconds()}".ToLowerInvariant(),
-            LeadRule.Overdue, o.Appeal.Id, o.Appeal.LeadUnitId,
-            $"{o.Appeal.Number} {Labels.Stage(o.Stage)}超期 {schedule.Rules.SupervisionAfterWorkingDays} 个工作日以上",
-            [o.Appeal.Id], dispatches[o.Appeal.Id], now)).ToList();
+        var leads = new List<AccountabilityLead>();
+        foreach (var (appeal, stages) in overdue)
+        {
+            var round = Notices.RoundStart(appeal);
+            if (!ordersRaised[appeal.Id].Any(at => at >= round))
+                notices.Add(Notices.Supervision(appeal, TitleFor(appeal, Escalation.Supervision), stages, schedule.Rules, now));
+            if (leadsRaised[appeal.Id].Any(at => at >= round)) continue;
+            leads.Add(new AccountabilityLead(Notices.RoundKey("overdue", appeal), LeadRule.Overdue, appeal.Id, appeal.LeadUnitId,
+                $"{appeal.Number} {string.Join("、", stages.Select(s => Labels.Stage(s.Stage)))}超期 {schedule.Rules.SupervisionAfterWorkingDays} 个工作日以上",
+                [appeal.Id], dispatches[appeal.Id], now));
+        }
         return (notices, leads);
     }
 

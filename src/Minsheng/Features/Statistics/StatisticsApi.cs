@@ -16,6 +16,7 @@ public static class StatisticsApi
     public static IServiceCollection AddStatistics(this IServiceCollection services) => services.AddScoped<StatisticsService>()
         .AddScoped<Metrics.MetricQueries>()
         .AddScoped<Metrics.UnitMeasuresQuery>()
+        .AddScoped<Metrics.MetricsTable>()
         .AddScoped<Metrics.IUnitMeasures>(sp => sp.GetRequiredService<Metrics.UnitMeasuresQuery>());
 
     public static void MapStatisticsApi(this IEndpointRouteBuilder app)
@@ -25,6 +26,7 @@ public static class StatisticsApi
         group.MapGet("/overview", Overview);
         group.MapGet("/units", Units);
         group.MapGet("/units.xlsx", UnitsXlsx);
+        Metrics.MetricsApi.Map(group);
     }
 
     private static Task<StatisticsOverview> Overview(string? from, string? to, StatisticsService stats, TimeProvider clock, CancellationToken ct) =>
@@ -41,12 +43,13 @@ public static class StatisticsApi
     }
 
     public static readonly IReadOnlyList<string> UnitHeaders =
-        ["单位", "受理量", "办结量", "按时办结量", "按时办结率(%)", "响应率(%)", "解决率(%)", "满意率(%)", "当前超期"];
+        ["单位", "受理量", "办结量", "按时办结量", "按时办结率(%)", "响应率(%)", "响应n", "解决率(%)", "解决n", "满意率(%)", "满意n", "当前超期"];
 
-    /// <summary>The unit table as a sheet; a rate with nothing to measure is an empty cell, not 0.</summary>
+    /// <summary>The unit table as a sheet, n beside every rate (办结量 is the on-time rate's); a rate with nothing to measure is an empty cell, not 0.</summary>
     public static byte[] UnitsWorkbook(UnitsReport report) =>
         XlsxWriter.Write("单位办理情况", UnitHeaders, report.Units.Select(u => (IReadOnlyList<object?>)
         [
-            u.UnitName, u.Received, u.Closed, u.OnTimeClosed, u.OnTime.Percent, u.Response.Percent, u.Resolution.Percent, u.Satisfaction.Percent, u.OverdueNow,
+            u.UnitName, u.Received, u.Closed, u.OnTimeClosed, u.OnTime.Percent, u.Response.Percent, u.Response.Denominator,
+            u.Resolution.Percent, u.Resolution.Denominator, u.Satisfaction.Percent, u.Satisfaction.Denominator, u.OverdueNow,
         ]));
 }

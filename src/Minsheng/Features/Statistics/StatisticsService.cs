@@ -27,8 +27,9 @@ namespace Minsheng.Features.Statistics;
 ///   clears the earlier one.
 /// - 满意率 (satisfaction): reached callbacks whose outcome is 满意 or 基本满意, over reached callbacks
 ///   (满意, 基本满意, 不满意; 未接通 is not reached). Latest reached callback per appeal, as above.
-/// - 当前超期 (overdue now): open appeals with a stage clock running past its deadline at this moment
-///   (<see cref="Overdue"/>), whenever they were registered: overdue is a state of now, not of the period.
+/// - 当前超期 (overdue now): open appeals held by a unit with a stage clock running past its deadline at this moment
+///   (<see cref="Overdue"/>), whenever they were registered: overdue is a state of now, not of the period. Appeals
+///   waiting on the desk (待回访, 复核中, 待派单) are the desk's: 受理端超期 (Overdue.AtDesk), shown apart.
 /// </summary>
 public sealed class StatisticsService(MinshengDb db, AppealScope scope, UnitTree units, TimeProvider clock)
 {
@@ -95,7 +96,8 @@ public sealed class StatisticsService(MinshengDb db, AppealScope scope, UnitTree
             return new UnitStatistics(id, units.NameOf(id), t.Received, t.Closed, t.OnTimeClosed, t.OnTime, t.Response, t.Resolution, t.Satisfaction,
                 overdue.GetValueOrDefault(id));
         });
-        return new UnitsReport(period.From, period.To, now, sortKey, descending ? "desc" : "asc", UnitSort.Apply(rows, sortKey, descending));
+        var desk = await scope.Visible().CountAsync(Overdue.AtDesk(now), ct);
+        return new UnitsReport(period.From, period.To, now, sortKey, descending ? "desc" : "asc", UnitSort.Apply(rows, sortKey, descending), desk);
     }
 
     private sealed record Keyed<TKey>(TKey Key, Tally Tally);

@@ -48,4 +48,6 @@ public sealed record UnitStatistics(
     long UnitId, string UnitName, int Received, int Closed, int OnTimeClosed,
     Rate OnTime, Rate Response, Rate Resolution, Rate Satisfaction, int OverdueNow);
 
-public sealed record UnitsReport(DateOnly From, DateOnly To, DateTimeOffset ComputedAt, string Sort, string Dir, IReadOnlyList<UnitStatistics> Units);
+/// <param name="DeskOverdueNow">受理端超期: open appeals waiting on the desk past their resolve deadline (Overdue.AtDesk), not any unit's.</param>
+public sealed record UnitsReport(DateOnly From, DateOnly To, DateTimeOffset ComputedAt, string Sort, string Dir, IReadOnlyList<UnitStatistics> Units,
+    int DeskOverdueNow = 0);
