@@ -92,7 +92,7 @@ public sealed record GroupableUnit(long Id, string Name, UnitKind Kind);
 
 public static class UnitGroups
 {
-    public const string Departments = "县直部门", Townships = "乡镇（街道）", Companies = "公共服务企业";
+    public const string Departments = "职能部门", Townships = "乡镇（街道）", Companies = "公共服务企业";
 
     /// <summary>
     /// The default groups: townships and streets; public companies (departments whose name says 公司, such as the water

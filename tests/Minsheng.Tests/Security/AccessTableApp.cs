@@ -165,6 +165,8 @@ public sealed class AccessTableApp : IAsyncLifetime
         await _api["Analyst"].Post($"/api/bulletins/{BulletinId}/issue").Expect(HttpStatusCode.OK);
         InstructionId = await CreatedId(_api["Leader"].Post("/api/instructions",
             new { targetKind = "BulletinItem", targetRef = $"{BulletinItemId}", text = "请住建局办理。", leadUnitId = c.Housing.Id, deadlineDays = 5 }));
+        // A drafted month with its contest window open, for the assessment rows (units see their sheet from then on).
+        foreach (var step in new[] { "draft", "open" }) await supervisor.Post("/api/assessment/cycle", new { month = "2026-10", action = step }).Expect(HttpStatusCode.OK);
         SpareUserId = await CreatedId(admin.Post("/api/users", new { username = "spare", displayName = "备用账号", role = "Operator", unitId = c.County.Id, password = TestApp.Password }));
     }
 

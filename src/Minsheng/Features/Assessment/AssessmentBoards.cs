@@ -22,7 +22,9 @@ public sealed class AssessmentBoards(MinshengDb db, UnitTree units, AssessmentAc
         if (p is null) return null;
         var scheme = AssessmentScheme.FromJson(p.SchemeJson);
         var groups = AssessmentDesk.Group(await desk.RowsAsync(p.Id, ct));
-        return new BoardsView(units.NameOf(jurisdictionId), p.Month, p.PublishedAt!.Value, groups.Select(g => BoardOf(g, scheme.BoardSize)).ToList(), scheme.MinSample);
+        // Groups where nobody reached the minimum sample have no board to show.
+        var boards = groups.Select(g => BoardOf(g, scheme.BoardSize)).Where(b => b.Ranked > 0).ToList();
+        return new BoardsView(units.NameOf(jurisdictionId), p.Month, p.PublishedAt!.Value, boards, scheme.MinSample);
     }
 
     /// <summary>
@@ -36,7 +38,7 @@ public sealed class AssessmentBoards(MinshengDb db, UnitTree units, AssessmentAc
             : top is null ? [] : units.Jurisdictions().Where(j => units.IsWithin(j.Id, top.Id)).OrderBy(j => j.Path.Length).ThenBy(j => j.Path);
         var list = new List<BoardsView>();
         foreach (var j in shown)
-            if (await PublishedAsync(j.Id, month, ct) is { } b) list.Add(b);
+            if (await PublishedAsync(j.Id, month, ct) is { Boards.Count: > 0 } b) list.Add(b);
         return list;
     }
 
