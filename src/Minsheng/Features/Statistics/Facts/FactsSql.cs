@@ -46,7 +46,9 @@ internal static class FactsSql
                $"{Count("resolved")} as resolved_yes, " +
                $"{Count($"callback_outcome in ({Reached})")} as reached, " +
                $"{Count($"callback_outcome in ({Satisfied})")} as satisfied " +
-               $"from appeals where {where} " +
+               // SQLite pushes the caller's scope (an OR over three unit columns) down into this SELECT and then prefers
+               // the unit indexes, reading a county's every appeal to find today's; the registration-time index is the one.
+               $"from appeals{(sqlite ? " indexed by ix_appeals_created_at" : "")} where {where} " +
                $"group by {DayOf(sqlite)}, jurisdiction_id, region_unit_id, lead_unit_id, category_id, channel, type";
     }
 
