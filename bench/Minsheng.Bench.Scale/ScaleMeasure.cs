@@ -24,8 +24,9 @@ public static class ScaleMeasure
 {
     private sealed record Case(string Name, string Role, double TargetMs, int Runs, Func<IServiceProvider, Task<string>> Product, Func<PlainSql, Task<string>> Reference);
 
-    public static async Task RunAsync(IServiceProvider services, DatabaseTarget target, string engine, ScaleClock clock, int runs, TextWriter log, CancellationToken ct)
+    public static async Task RunAsync(IServiceProvider services, DatabaseTarget target, string engine, ScaleClock clock, int runs, string? only, TextWriter log, CancellationToken ct)
     {
+        bool Wanted(string name) => only is null || only.Split(',').Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase));
         var staff = new Staff(services);
         var now = clock.Now;
         await using var sql = new PlainSql(target.IsSqlite ? new SqliteConnection(target.ConnectionString) : new NpgsqlConnection(target.ConnectionString), target.IsSqlite);
@@ -105,11 +106,14 @@ public static class ScaleMeasure
         }
 
         log.WriteLine($"measure engine={engine} appeals={appeals} now={now:O}");
+        if (Environment.GetEnvironmentVariable("SCALE_SHOW_SQL") == "1")
+            log.WriteLine(await staff.AsAsync("dispatcher", sp => Task.FromResult(new AppealFilter(null, null, null, null, null, null, null, null, "路灯不亮", null, null)
+                .Apply(sp.GetRequiredService<AppealScope>().Visible()).OrderByDescending(a => a.CreatedAt).Take(20).ToQueryString())));
         log.WriteLine($"{"case",-34} {"role",-12} {"p50",8} {"p95",8} {"ref p50",8} {"ref p95",8} {"p95/ref",8} {"agree",6} {"target",7} {"ok",3} runs");
-        foreach (var c in cases) await Report(c, staff, sql, log);
+        foreach (var c in cases.Where(c => Wanted(c.Name))) await Report(c, staff, sql, log);
 
-        await HotTopicsAsync(services, staff, sql, tree, county, now, log, ct);
-        await MonitorAsync(services, sql, clock, runs, log, ct);
+        if (Wanted("hot topics")) await HotTopicsAsync(services, staff, sql, tree, county, now, log, ct);
+        if (Wanted("monitor")) await MonitorAsync(services, sql, clock, runs, log, ct);
     }
 
     private static void AddList(List<Case> cases, string name, int runs, string countyScope, AppealFilter filter, string where, CancellationToken ct)
