@@ -142,15 +142,24 @@ public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffse
         var coUnits = appeal.Tier == Tier.Coordinated
             ? county.Departments.Select(d => d.Unit.Id).Where(id => id != lead.Id).OrderBy(_ => random.Next()).Take(random.Next(1, 3)).ToList()
             : [];
-        var cast = new Cast(new Actor(null, county.Area.OperatorName, Role.Operator, desk, _ => true),
+        Cast CastFor(Unit unit) => new(new Actor(null, county.Area.OperatorName, Role.Operator, desk, _ => true),
             new Actor(null, county.Area.DispatcherName, Role.Dispatcher, desk, _ => true),
-            new Actor(null, $"{lead.Name}承办人", Role.UnitHandler, lead.Id, _ => true),
-            new Actor(null, $"{lead.Name}负责人", Role.UnitHead, lead.Id, _ => true));
-        Advance(appeal, start, cast, lead.Id, coUnits, categoryCode, lead.Name);
+            new Actor(null, $"{unit.Name}承办人", Role.UnitHandler, unit.Id, _ => true),
+            new Actor(null, $"{unit.Name}负责人", Role.UnitHead, unit.Id, _ => true));
+        // Where the desk sends an appeal whose return it accepts: another department.
+        var other = county.Departments.Select(d => d.Unit).Where(u => u.Id != lead.Id).OrderBy(_ => random.Next()).First();
+        var helpers = coUnits.Select(id => new Actor(null, $"{county.Departments.First(d => d.Unit.Id == id).Unit.Name}承办人", Role.UnitHandler, id, _ => true)).ToList();
+        Advance(appeal, start, CastFor(lead), lead.Id, coUnits, categoryCode, lead.Name, (other.Id, CastFor(other), other.Name), helpers);
     }
 
     /// <summary>Moves the appeal as far as its age allows, stopping at a random point for recent ones.</summary>
-    private void Advance(Appeal a, DateTimeOffset start, Cast cast, long lead, List<long> coUnits, string categoryCode, string leadName)
+    /// <remarks>
+    /// Every unit measure gets data: some returns are accepted and re-dispatched (the rest rejected: 错退), co-units
+    /// contribute (most on time, some late, some never), and the callback's answers vary as they do on the phone —
+    /// 基本满意 yet not solved, 不满意 although solved, and unsatisfied callbacks the desk finds were not the unit's fault.
+    /// </remarks>
+    private void Advance(Appeal a, DateTimeOffset start, Cast cast, long lead, List<long> coUnits, string categoryCode, string leadName,
+        (long Id, Cast Cast, string Name) other, List<Actor> helpers)
     {
         var t = start;
         bool Step(double maxHours)
@@ -175,12 +184,31 @@ public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffse
         {
             a.RequestReturn(_text.ReturnReason(), cast.Handler, t, schedule);
             if (!Step(8)) return;
-            a.RejectReturn("经研判属于贵单位职责范围，请按时办理。", cast.Dispatcher, t);
+            if (random.NextDouble() < 0.6) a.RejectReturn("经研判属于贵单位职责范围，请按时办理。", cast.Dispatcher, t);
+            else
+            {
+                a.AcceptReturn(cast.Dispatcher, t, "退单理由成立，改派其他单位。");
+                if (!Step(6)) return;
+                (lead, cast, leadName) = other;
+                a.Dispatch(lead, [], cast.Dispatcher, t, schedule);
+                helpers = [];
+            }
         }
         if (stopAfter < 2 || !Step(20)) return;
         a.Claim(cast.Handler, t);
         if (stopAfter < 3 || !Step(24)) return;
         a.RecordContact(_text.ContactNote(), cast.Handler, t);
+        // Co-units send their part (协办意见): most soon after the lead's contact, some only while the reply awaits
+        // approval (often past the deadline), some never.
+        var late = new List<Actor>();
+        foreach (var helper in helpers)
+        {
+            var r = random.NextDouble();
+            if (r < 0.15) continue;
+            if (r < 0.3) { late.Add(helper); continue; }
+            if (!Step(30)) return;
+            a.Contribute(_text.CoUnitNote(), helper, t);
+        }
         // A unit asks for an extension only while the rules still allow it (in good time before the deadline).
         if (a.Tier != Tier.Urgent && random.NextDouble() < 0.08 && Step(24) && a.ResolveDue is { } due && schedule.ExtensionStillAllowed(t, due))
         {
@@ -190,14 +218,21 @@ public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffse
         }
         if (stopAfter < 4 || !Step(72)) return;
         a.SubmitReply(_text.Reply(categoryCode, leadName), cast.Handler, t);
+        foreach (var helper in late)
+        {
+            if (!Step(40)) return;
+            a.Contribute(_text.CoUnitNote(), helper, t);
+        }
         if (stopAfter < 5 || !Step(12)) return;
         a.ApproveReply(cast.Head, t);
         if (stopAfter < 6 || !Step(48)) return;
         var outcome = random.NextDouble() switch { < 0.70 => CallbackOutcome.Satisfied, < 0.85 => CallbackOutcome.BasicallySatisfied, < 0.95 => CallbackOutcome.Unsatisfied, _ => CallbackOutcome.NotReached };
-        a.RecordCallback(outcome, outcome <= CallbackOutcome.BasicallySatisfied, null, _text.CallbackComment(outcome <= CallbackOutcome.BasicallySatisfied), cast.Operator, t);
+        var (resolved, atFault) = CallbackAnswers(outcome);
+        a.RecordCallback(outcome, resolved, atFault, _text.CallbackComment(outcome <= CallbackOutcome.BasicallySatisfied), cast.Operator, t);
         if (outcome == CallbackOutcome.Unsatisfied && Step(24))
         {
-            if (random.NextDouble() < 0.5) a.Close("经复核，诉求人要求超出政策规定，已做好解释工作。", cast.Dispatcher, t);
+            // Not the unit's fault (a demand beyond policy) is mostly closed after re-review; the unit's mostly redone.
+            if (random.NextDouble() < (atFault == false ? 0.85 : 0.3)) a.Close("经复核，诉求人要求超出政策规定，已做好解释工作。", cast.Dispatcher, t);
             else
             {
                 a.Redo(_text.ReReviewReason(), cast.Dispatcher, t, schedule);
@@ -210,10 +245,24 @@ public sealed class DemoAppealWriter(MinshengDb db, Random random, DateTimeOffse
                 a.ApproveReply(cast.Head, t);
                 if (!Step(48)) return;
                 var again = random.NextDouble() < 0.8 ? CallbackOutcome.Satisfied : CallbackOutcome.Unsatisfied;
-                a.RecordCallback(again, again == CallbackOutcome.Satisfied, null, _text.CallbackComment(again == CallbackOutcome.Satisfied), cast.Operator, t);
+                var (solved, fault) = CallbackAnswers(again);
+                a.RecordCallback(again, solved, fault, _text.CallbackComment(again == CallbackOutcome.Satisfied), cast.Operator, t);
             }
         }
     }
+
+    /// <summary>
+    /// Whether the problem was solved and, when unsatisfied, whether the unit was at fault, as citizens answer: 满意 is
+    /// nearly always solved, 基本满意 often only partly, 不满意 sometimes solved but late or curt; three unsatisfied in ten
+    /// are about demands beyond any unit's remit. Not reached records neither.
+    /// </summary>
+    private (bool? Resolved, bool? UnitAtFault) CallbackAnswers(CallbackOutcome outcome) => outcome switch
+    {
+        CallbackOutcome.Satisfied => (random.NextDouble() < 0.96, null),
+        CallbackOutcome.BasicallySatisfied => (random.NextDouble() < 0.6, null),
+        CallbackOutcome.Unsatisfied => (random.NextDouble() < 0.25, random.NextDouble() >= 0.3),
+        _ => (null, null),
+    };
 
     private string NextNumber(DateTimeOffset at)
     {

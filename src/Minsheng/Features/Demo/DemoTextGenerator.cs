@@ -102,6 +102,8 @@ public sealed class DemoTextGenerator(Random random, DemoArea? area = null)
 
     public string ContactNote() => Pick(ContactNotes);
 
+    public string CoUnitNote() => Pick(CoUnitNotes);
+
     public string CallbackComment(bool satisfied) => Pick(satisfied ? SatisfiedComments : UnsatisfiedComments);
 
     public string ReReviewReason() => Pick(ReReviewReasons);

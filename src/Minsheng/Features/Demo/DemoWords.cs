@@ -215,6 +215,15 @@ internal static class DemoWords
         "需提请县政府专题会议研究", "资金需走财政审批程序，办理周期较长",
     ];
 
+    /// <summary>What a co-unit (协办单位) sends the lead unit as its part.</summary>
+    public static readonly string[] CoUnitNotes =
+    [
+        "我单位已派员配合现场核实，情况属实，相关材料已提供主办单位。",
+        "经查，该事项涉及我单位职责部分已按规定处理完毕。",
+        "已配合主办单位开展联合执法，后续将加强日常巡查。",
+        "我单位已提供相关政策依据和办理意见，供主办单位答复参考。",
+    ];
+
     public static readonly string[] ContactNotes =
     [
         "已电话联系诉求人，说明了办理进度，诉求人表示理解", "电话未接通，已发送短信告知处理情况",
