@@ -121,16 +121,17 @@ public static class ScaleMeasure
         var (page, size) = filter.Validate();
         cases.Add(new Case(name, "dispatcher", 100, runs, async sp =>
             {
-                // As GET /api/appeals does: count, one ordered page, summaries.
+                // As GET /api/appeals does: the bounded count, one ordered page, summaries.
                 var query = filter.Apply(sp.GetRequiredService<AppealScope>().Visible());
-                var total = await query.CountAsync(ct);
+                var (total, _) = await AppealCount.BoundedAsync(query, ct);
                 var items = await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Skip((page - 1) * size).Take(size).AsNoTracking().ToListAsync(ct);
                 var summaries = await sp.GetRequiredService<AppealPresenter>().SummariesAsync(items, ct);
                 return $"{total}:{string.Join(",", summaries.Take(3).Select(x => x.Id))}";
             },
             async s =>
             {
-                var total = await s.ScalarAsync($"select count(*) from appeals where {countyScope} and {where}");
+                var total = await s.ScalarAsync($"select count(*) from (select 1 from appeals where {countyScope} and {where} limit {AppealCount.Cap + 1}) x");
+                total = Math.Min(total, AppealCount.Cap);
                 var ids = await s.RowsAsync($"select id from appeals where {countyScope} and {where} order by created_at desc, id desc limit 3 offset {(page - 1) * size}");
                 return $"{total}:{string.Join(",", ids.Select(r => Convert.ToInt64(r[0])))}";
             }));
