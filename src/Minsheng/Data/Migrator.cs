@@ -60,6 +60,8 @@ public sealed class Migrator(MinshengDb db, ILogger<Migrator> logger)
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = sql;
+        // No client timeout: building an index on a table of a million appeals (019) takes minutes, not 30 s.
+        cmd.CommandTimeout = 0;
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

@@ -78,6 +78,7 @@ public static class Extensions
         services.AddSingleton<Features.Triage.TriageService>();
         services.AddScoped<Features.Triage.TriageTraining>();
         services.AddScoped<Features.Triage.TriageSuggestions>();
+        services.AddSingleton<Features.Triage.ShingleCache>();
         services.AddHostedService<Features.Triage.TriageRetrainService>();
         services.AddPriorities();
         Features.Public.PortalServices.AddPublicPortal(services);

@@ -29,4 +29,4 @@ public sealed record AppealAnswer(
 }
 
 /// <summary>A page of a list (GET /api/appeals and the other paged lists).</summary>
-public sealed record PageAnswer<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);
+public sealed record PageAnswer<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize, bool TotalCapped = false);

@@ -40,4 +40,5 @@ public sealed record AppealDetail(
     IReadOnlyList<ClockView> Clocks, bool DeadlinesProvisional,
     IReadOnlyList<TimelineView> Timeline);
 
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);
+/// <param name="TotalCapped">True when Total is <see cref="AppealCount.Cap"/> and more match (the count stopped there).</param>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize, bool TotalCapped = false);

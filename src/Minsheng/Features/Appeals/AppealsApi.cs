@@ -54,10 +54,10 @@ public static class AppealsApi
         if (!scope.MaySeeAppeals) return TypedResults.Forbid();
         var (page, size) = filter.Validate();
         var query = filter.Apply(scope.Visible());
-        var total = await query.CountAsync(ct);
+        var (total, capped) = await AppealCount.BoundedAsync(query, ct);
         var items = await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
             .Skip((page - 1) * size).Take(size).AsNoTracking().ToListAsync(ct);
-        return TypedResults.Ok(new Page<AppealSummary>(await presenter.SummariesAsync(items, ct), total, page, size));
+        return TypedResults.Ok(new Page<AppealSummary>(await presenter.SummariesAsync(items, ct), total, page, size, capped));
     }
 
     private static async Task<Results<Ok<AppealDetail>, NotFound<ProblemDetails>>> Get(long id, AppealCommands commands, AppealPresenter presenter, CancellationToken ct) =>

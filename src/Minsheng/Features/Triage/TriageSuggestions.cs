@@ -23,7 +23,8 @@ public sealed record SuggestionInput(string Title, string Content, string? Phone
 /// Category, type, lead unit, near-duplicates and repeat callers for one text. Only appeals the viewer
 /// may see are compared, and a phone number leaves here masked only.
 /// </summary>
-public sealed class TriageSuggestions(TriageService triage, AppealScope scope, AppealPresenter presenter, CurrentUser me, TimeProvider clock, AppealText appealText)
+public sealed class TriageSuggestions(TriageService triage, AppealScope scope, AppealPresenter presenter, CurrentUser me, TimeProvider clock, AppealText appealText,
+    ShingleCache shingles)
 {
     public const double MinSimilarity = 0.5;
     public const int DuplicateDays = 30;
@@ -77,28 +78,43 @@ public sealed class TriageSuggestions(TriageService triage, AppealScope scope, A
     {
         var since = clock.GetUtcNow().AddDays(-DuplicateDays);
         var exclude = input.ExcludeAppealId ?? 0;
+        // The candidates' ids and versions only; texts are read (and shingled) just for those not cached yet.
         var candidates = await scope.Visible().AsNoTracking()
             // Open appeals of any age, and recently closed ones; merged and invalid appeals are never duplicates to point at.
             .Where(a => a.Id != exclude && (AppealStatuses.Open.Contains(a.Status) || (a.Status == AppealStatus.Closed && a.CreatedAt >= since)))
             .OrderByDescending(a => a.CreatedAt).Take(MaxCandidates)
-            .Select(a => new { a.Id, a.Number, a.Title, a.Content, a.RegionUnitId, a.Address, a.Type, a.SubjectUnitId, a.CitizenName })
+            .Select(a => new { a.Id, a.Version })
             .ToListAsync(ct);
         var size = new DuplicateOptions().ShingleSize;
+        var missing = candidates.Where(c => !shingles.TryGet(c.Id, c.Version, out _)).Select(c => c.Id).ToList();
+        foreach (var chunk in missing.Chunk(1000))
+        {
+            var texts = await scope.Visible().AsNoTracking().Where(a => chunk.Contains(a.Id))
+                .Select(a => new { a.Id, a.Version, a.Title, a.Content }).ToListAsync(ct);
+            foreach (var t in texts) shingles.Put(t.Id, t.Version, NearDuplicates.Shingles(t.Title + "\n" + t.Content, size));
+        }
         var mine = NearDuplicates.Shingles(input.Title + "\n" + input.Content, size);
-        var mentioned = mentions.ToDictionary(m => m.Unit.Id, m => m.Unit.Name);
-        return candidates
-            .Select(c => (c, similarity: NearDuplicates.Jaccard(mine, NearDuplicates.Shingles(c.Title + "\n" + c.Content, size))))
+        var best = candidates
+            .Select(c => (c.Id, similarity: shingles.TryGet(c.Id, c.Version, out var theirs) ? NearDuplicates.Jaccard(mine, theirs) : 0))
             .Where(x => x.similarity >= MinSimilarity)
-            .OrderByDescending(x => x.similarity).ThenByDescending(x => x.c.Id).Take(MaxShown)
+            .OrderByDescending(x => x.similarity).ThenByDescending(x => x.Id).Take(MaxShown).ToList();
+        if (best.Count == 0) return [];
+        var ids = best.Select(x => x.Id).ToList();
+        var shown = await scope.Visible().AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.Number, a.Title, a.Content, a.RegionUnitId, a.Address, a.Type, a.SubjectUnitId, a.CitizenName })
+            .ToDictionaryAsync(a => a.Id, ct);
+        var mentioned = mentions.ToDictionary(m => m.Unit.Id, m => m.Unit.Name);
+        return best.Where(x => shown.ContainsKey(x.Id))
             .Select(x =>
             {
+                var c = shown[x.Id];
                 var reasons = new List<string> { $"文字相似度 {x.similarity:P0}" };
-                var shared = places.Find(x.c.Title + "\n" + x.c.Content + "\n" + x.c.Address)
+                var shared = places.Find(c.Title + "\n" + c.Content + "\n" + c.Address)
                     .Where(m => mentioned.ContainsKey(m.Unit.Id)).Select(m => m.Unit.Name).ToList();
                 if (shared.Count > 0) reasons.Add($"地点一致：{string.Join("、", shared.Select(n => $"“{n}”"))}");
-                else if (input.RegionUnitId is { } r && x.c.RegionUnitId == r) reasons.Add("登记区域相同");
-                var title = appealText.Show(x.c.Title, presenter.Exposure(x.c.Type, x.c.SubjectUnitId), x.c.CitizenName);
-                return new DuplicateView(x.c.Id, x.c.Number, title, Math.Round(x.similarity, 3), reasons);
+                else if (input.RegionUnitId is { } r && c.RegionUnitId == r) reasons.Add("登记区域相同");
+                var title = appealText.Show(c.Title, presenter.Exposure(c.Type, c.SubjectUnitId), c.CitizenName);
+                return new DuplicateView(c.Id, c.Number, title, Math.Round(x.similarity, 3), reasons);
             })
             .ToList();
     }

@@ -15,7 +15,7 @@ public sealed class HotTopicSettings
 
 /// <summary>
 /// The incremental pass: every jurisdiction × period whose source changed since its last run (an appeal registered or
-/// changed, a supporter added: <see cref="TopicSource.StateAsync"/>), or whose last run was on an earlier China day
+/// changed, a supporter added: <see cref="TopicSource.ChangedSinceAsync"/>), or whose last run was on an earlier China day
 /// (the period has moved on), is recomputed; the rest are left alone. Each recomputation is its own audited commit.
 /// </summary>
 public sealed class HotTopicRefresh(MinshengDb db, HotTopicComputer computer, TopicSource source, AuditedCommit commit, CurrentUser me,
@@ -31,11 +31,10 @@ public sealed class HotTopicRefresh(MinshengDb db, HotTopicComputer computer, To
         var (recomputed, skipped) = (0, 0);
         foreach (var j in units.Jurisdictions())
         {
-            var state = await source.StateAsync(j.Id, ct);
             foreach (var days in TopicPeriod.Lengths)
             {
                 var run = runs.FirstOrDefault(r => r.JurisdictionId == j.Id && r.Days == days);
-                if (run is not null && run.SourceMark == state.Mark && run.SourceCount == state.Count && ChinaTime.DateOf(run.ComputedAt) == today)
+                if (run is not null && ChinaTime.DateOf(run.ComputedAt) == today && !await source.ChangedSinceAsync(j.Id, run.SourceMark, ct))
                 {
                     skipped++;
                     continue;

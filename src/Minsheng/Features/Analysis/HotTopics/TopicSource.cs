@@ -84,6 +84,20 @@ public sealed class TopicSource(MinshengDb db, UnitTree units)
         return new SourceState(changed > supported ? changed : supported, count);
     }
 
+    /// <summary>
+    /// Whether any of the jurisdiction's appeals, or their supporters, changed after <paramref name="mark"/> (a run's
+    /// <see cref="HotTopicRun.SourceMark"/>). Reads only the rows updated since (ix_appeals_updated_at), where
+    /// <see cref="StateAsync"/> counts the jurisdiction's whole history: at a million appeals that count took seconds
+    /// per jurisdiction on every pass. Appeals are never deleted, and every change to one moves its UpdatedAt, so
+    /// "nothing updated since the mark" means the state is the one the run saw.
+    /// </summary>
+    public async Task<bool> ChangedSinceAsync(long jurisdictionId, DateTimeOffset mark, CancellationToken ct)
+    {
+        var appeals = Within(jurisdictionId);
+        if (await appeals.AnyAsync(a => a.UpdatedAt > mark, ct)) return true;
+        return await db.Set<AppealSupporters>().AsNoTracking().Where(s => s.UpdatedAt > mark).AnyAsync(s => appeals.Any(a => a.Id == s.AppealId), ct);
+    }
+
     /// <summary>Digits only, without the +86 country prefix: the same phone written two ways is one person.</summary>
     public static string? PersonKey(string? phone)
     {
