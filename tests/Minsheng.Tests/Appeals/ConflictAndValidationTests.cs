@@ -65,6 +65,23 @@ public sealed class ConflictAndValidationTests
     }
 
     [Fact]
+    public async Task An_action_posted_without_a_body_is_the_empty_request_not_a_500()
+    {
+        await using var app = await TestApp.StartAsync();
+        var d = await app.ClientFor("dispatcher");
+        var id = await d.NewAppeal(app.County);
+        // 派单 needs a unit: the empty request is refused naming it.
+        var problem = await d.PostAsync($"/api/appeals/{id}/dispatch", null).Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+        problem.Fields.ShouldContain("leadUnitId");
+        await d.Post($"/api/appeals/{id}/dispatch", new { leadUnitId = app.County.Housing.Id }).Expect(HttpStatusCode.OK);
+        // 签收 needs nothing: the empty request claims.
+        var handler = await app.ClientFor("housing-handler");
+        var claimed = await handler.PostAsync($"/api/appeals/{id}/claim", new StringContent("null", Encoding.UTF8, "application/json"))
+            .Expect<AppealAnswer>(HttpStatusCode.OK);
+        claimed.Status.ShouldBe(AppealStatus.Claimed);
+    }
+
+    [Fact]
     public async Task Malformed_appeal_gets_400_with_every_field_named()
     {
         await using var app = await TestApp.StartAsync();

@@ -17,13 +17,19 @@ public sealed class LeadRules(MinshengDb db, SqlWriter writer, TimeLimitCache ti
     {
         var rules = timeLimits.Schedule.Rules;
         var raised = 0;
-        var bounced = await db.Appeals.AsNoTracking().Where(a => a.ReturnCount >= rules.BounceThreshold)
+        // Only an appeal acted on since the last run can newly match the bounced and unsatisfied rules (every action
+        // bumps UpdatedAt; an hour of overlap covers appeals committed during that run). Re-reading every appeal that
+        // ever matched made a steady pass take seconds at a city's volume; the first run reads them all.
+        var lastRun = await db.Settings.Where(x => x.Key == LastRunKey).Select(x => x.Value).FirstOrDefaultAsync(ct);
+        DateTimeOffset? lastRunAt = lastRun is null ? null : DateTimeOffset.Parse(lastRun, System.Globalization.CultureInfo.InvariantCulture).AddHours(-1);
+        var acted = lastRunAt is { } t ? db.Appeals.AsNoTracking().Where(a => a.UpdatedAt >= t) : db.Appeals.AsNoTracking();
+        var bounced = await acted.Where(a => a.ReturnCount >= rules.BounceThreshold)
             .Select(a => new { a.Id, a.Number, a.LeadUnitId, a.ReturnCount }).ToListAsync(ct);
         foreach (var a in bounced)
             raised += await RaiseAsync(new AccountabilityLead($"bounced:{a.Id}", LeadRule.Bounced, a.Id, a.LeadUnitId,
                 $"{a.Number} 被退单 {a.ReturnCount} 次，存在推诿扯皮", [a.Id], await EvidenceAsync(a.Id, AppealAction.RequestReturn, ct), now), ct);
 
-        var unsatisfied = await db.Appeals.AsNoTracking()
+        var unsatisfied = await acted
             .Where(a => a.RedoCount >= 1 && a.CallbackOutcome == CallbackOutcome.Unsatisfied)
             .Select(a => new { a.Id, a.Number, a.LeadUnitId, a.RedoCount }).ToListAsync(ct);
         foreach (var a in unsatisfied)
@@ -33,8 +39,7 @@ public sealed class LeadRules(MinshengDb db, SqlWriter writer, TimeLimitCache ti
         // Only a phone or address seen since the last run can have reached the threshold, so the window's
         // history is read for those alone (an hour of overlap covers appeals committed during that run).
         var since = now.AddDays(-rules.RepeatWindowDays);
-        var lastRun = await db.Settings.Where(x => x.Key == LastRunKey).Select(x => x.Value).FirstOrDefaultAsync(ct);
-        var freshSince = lastRun is null ? since : DateTimeOffset.Parse(lastRun, System.Globalization.CultureInfo.InvariantCulture).AddHours(-1);
+        var freshSince = lastRunAt ?? since;
         var fresh = await db.Appeals.AsNoTracking().Where(a => a.CreatedAt >= freshSince && a.CategoryId != null)
             .Select(a => new { a.CitizenPhone, a.Address }).ToListAsync(ct);
         var phones = fresh.Select(a => a.CitizenPhone).OfType<string>().Distinct().ToArray();

@@ -87,9 +87,10 @@ public sealed class WorkflowAction<T>(string slug, string label, AppealAction ac
 
     internal override Task ApplyAsync(ActionRun run, ActionRequest request) => apply(run, (T)request);
 
+    /// <summary>A POST without a body is the empty request (签收 needs no fields); its validation then names what is missing.</summary>
     internal override RouteHandlerBuilder MapTo(IEndpointRouteBuilder group) =>
-        group.MapPost($"/{{id:long}}/{Slug}", (long id, T body, AppealCommands commands, AppealPresenter presenter, CancellationToken ct) =>
-            AppealActionsApi.RunAsync(id, this, body, commands, presenter, ct));
+        group.MapPost($"/{{id:long}}/{Slug}", (long id, T? body, AppealCommands commands, AppealPresenter presenter, CancellationToken ct) =>
+            AppealActionsApi.RunAsync(id, this, body ?? new T(), commands, presenter, ct));
 }
 
 /// <summary>
