@@ -52,24 +52,14 @@ public sealed class AssessmentSchedule(MinshengDb db, UnitTree units, Assessment
     }
 }
 
+/// <summary>Runs <see cref="AssessmentSchedule"/> every Assessment:ScheduleMinutes (drafting and closing windows are idempotent).</summary>
 public sealed class AssessmentService(IServiceScopeFactory scopes, IOptions<AssessmentOptions> options,
-    IOptions<Monitor.MonitorOptions> monitor, TimeProvider clock, ILogger<AssessmentService> logger) : BackgroundService
+    IOptions<Monitor.MonitorOptions> monitor, TimeProvider clock, ILogger<AssessmentService> logger) : PeriodicPass(scopes, monitor, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.ScheduleEnabled || !monitor.Value.Enabled) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.ScheduleMinutes)), clock);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<AssessmentSchedule>().RunAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Assessment pass failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan? Interval => options.Value.ScheduleEnabled ? TimeSpan.FromMinutes(Math.Max(1, options.Value.ScheduleMinutes)) : null;
+
+    protected override string Name => "Assessment pass";
+
+    protected override Task RunOnceAsync(IServiceProvider services, ILogger logger, CancellationToken ct) =>
+        services.GetRequiredService<AssessmentSchedule>().RunAsync(ct);
 }

@@ -68,7 +68,7 @@ public sealed class StatisticsService(MinshengDb db, AppealScope scope, UnitTree
         var parts = await new FactsReader(db).ReadAsync(period, kind, subtree, now, ct);
         if (parts is null) return await LiveOverviewAsync(period, ct);
         var overdue = await scope.Visible().Where(Overdue.At(now)).CountAsync(ct);
-        var roots = await CategoryRootsAsync(ct);
+        var roots = await CategoryRoots.LoadAsync(db, ct);
         var byChannelType = parts.ByChannelType.GroupBy(x => (x.Channel, x.Type))
             .Select(g => (g.Key.Channel, g.Key.Type, Tally: g.Aggregate(Tally.Zero, (sum, x) => sum.Add(x.Tally)))).ToList();
         var epoch = new DateOnly(1970, 1, 1).DayNumber;
@@ -91,7 +91,7 @@ public sealed class StatisticsService(MinshengDb db, AppealScope scope, UnitTree
             .Select(g => new { g.Key.CategoryId, g.Key.RegionUnitId, Count = g.Count() }).ToListAsync(ct);
         var trend = await TrendAsync(period, scan, ct);
         var overdue = await scope.Visible().Where(Overdue.At(now)).CountAsync(ct);
-        var roots = await CategoryRootsAsync(ct);
+        var roots = await CategoryRoots.LoadAsync(db, ct);
         return Fold(period, now, byChannelType.Select(x => (x.Key.Channel, x.Key.Type, x.Tally)).ToList(),
             byPlace.Select(x => (x.CategoryId, x.RegionUnitId, x.Count)).ToList(), trend, overdue, roots);
     }
@@ -205,20 +205,6 @@ public sealed class StatisticsService(MinshengDb db, AppealScope scope, UnitTree
         }
         return new Trend(period.Weekly ? "week" : "day", buckets, received, closed,
             channels.OrderByDescending(c => c.Value.Sum()).ThenBy(c => c.Key).Select(c => new TrendSeries(c.Key.ToString(), Labels.Channel(c.Key), c.Value)).ToList());
-    }
-
-    /// <summary>Each category's top-level ancestor (一级分类), from the small category table.</summary>
-    private async Task<Dictionary<long, (long Id, string Name)>> CategoryRootsAsync(CancellationToken ct)
-    {
-        var all = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.ParentId, c.Name }).ToDictionaryAsync(c => c.Id, ct);
-        var roots = new Dictionary<long, (long, string)>();
-        foreach (var c in all.Values)
-        {
-            var node = c;
-            for (var depth = 0; node.ParentId is { } parent && all.TryGetValue(parent, out var up) && depth < 32; depth++) node = up;
-            roots[c.Id] = (node.Id, node.Name);
-        }
-        return roots;
     }
 
     /// <summary>The township (乡镇/街道) an appeal's place lies in, or null for county-level places and departments.</summary>

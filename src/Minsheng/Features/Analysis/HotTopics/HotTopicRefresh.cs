@@ -47,28 +47,17 @@ public sealed class HotTopicRefresh(MinshengDb db, HotTopicComputer computer, To
     }
 }
 
-/// <summary>Runs <see cref="HotTopicRefresh"/> at start and every HotTopics:IntervalMinutes.</summary>
+/// <summary>Runs <see cref="HotTopicRefresh"/> at start and every HotTopics:IntervalMinutes; on failure the stored topics stay as they were.</summary>
 public sealed class HotTopicRefreshService(IServiceScopeFactory scopes, IOptions<HotTopicSettings> options, IOptions<Monitor.MonitorOptions> monitor, TimeProvider clock,
-    ILogger<HotTopicRefreshService> logger) : BackgroundService
+    ILogger<HotTopicRefreshService> logger) : PeriodicPass(scopes, monitor, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan? Interval => options.Value.Enabled ? TimeSpan.FromMinutes(Math.Max(0.5, options.Value.IntervalMinutes)) : null;
+
+    protected override string Name => "Hot topic refresh";
+
+    protected override async Task RunOnceAsync(IServiceProvider services, ILogger logger, CancellationToken ct)
     {
-        // Off with the monitor too: tests turn background work off that way and run passes themselves.
-        if (!options.Value.Enabled || !monitor.Value.Enabled) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(0.5, options.Value.IntervalMinutes)), clock);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var result = await scope.ServiceProvider.GetRequiredService<HotTopicRefresh>().RunAsync(stoppingToken);
-                if (result.Recomputed > 0) logger.LogInformation("Hot topics: {Recomputed} recomputed, {Skipped} unchanged", result.Recomputed, result.Skipped);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The stored topics stay as they were; the next tick tries again.
-                logger.LogError(e, "Hot topic refresh failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        var result = await services.GetRequiredService<HotTopicRefresh>().RunAsync(ct);
+        if (result.Recomputed > 0) logger.LogInformation("Hot topics: {Recomputed} recomputed, {Skipped} unchanged", result.Recomputed, result.Skipped);
     }
 }

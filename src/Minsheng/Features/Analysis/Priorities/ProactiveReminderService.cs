@@ -4,30 +4,18 @@ using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.Analysis.Priorities;
 
-/// <summary>
-/// Runs the 未诉先办 reminder pass every hour (a reminder is a day-level matter; the pass is idempotent). Off when
-/// Monitor:Enabled is false, like the deadline monitor, so tests run the pass themselves.
-/// </summary>
+/// <summary>Runs the 未诉先办 reminder pass every hour (a reminder is a day-level matter; the pass is idempotent).</summary>
 public sealed class ProactiveReminderService(IServiceScopeFactory scopes, IOptions<MonitorOptions> monitor, TimeProvider clock,
-    ILogger<ProactiveReminderService> logger) : BackgroundService
+    ILogger<ProactiveReminderService> logger) : PeriodicPass(scopes, monitor, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan? Interval => TimeSpan.FromHours(1);
+
+    protected override string Name => "Proactive reminder pass";
+
+    protected override async Task RunOnceAsync(IServiceProvider services, ILogger logger, CancellationToken ct)
     {
-        if (!monitor.Value.Enabled) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), clock);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAs(Audit.AuditLog.SystemActor);
-                var sent = await scope.ServiceProvider.GetRequiredService<ProactivePlans>().RemindAsync(stoppingToken);
-                if (sent > 0) logger.LogInformation("未诉先办: {Count} reminders sent", sent);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Proactive reminder pass failed; the next tick tries again");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        services.GetRequiredService<CurrentUser>().ActAs(Audit.AuditLog.SystemActor);
+        var sent = await services.GetRequiredService<ProactivePlans>().RemindAsync(ct);
+        if (sent > 0) logger.LogInformation("未诉先办: {Count} reminders sent", sent);
     }
 }

@@ -58,24 +58,14 @@ public sealed class WeeklySchedule(MinshengDb db, UnitTree units, ReportDesk des
     }
 }
 
+/// <summary>Runs <see cref="WeeklySchedule"/> every Reports:ScheduleMinutes (the drafting itself is idempotent per ISO week).</summary>
 public sealed class WeeklyReportService(IServiceScopeFactory scopes, IOptions<ReportOptions> options,
-    IOptions<Monitor.MonitorOptions> monitor, TimeProvider clock, ILogger<WeeklyReportService> logger) : BackgroundService
+    IOptions<Monitor.MonitorOptions> monitor, TimeProvider clock, ILogger<WeeklyReportService> logger) : PeriodicPass(scopes, monitor, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.ScheduleEnabled || !monitor.Value.Enabled) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.ScheduleMinutes)), clock);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<WeeklySchedule>().RunAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Weekly report pass failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan? Interval => options.Value.ScheduleEnabled ? TimeSpan.FromMinutes(Math.Max(1, options.Value.ScheduleMinutes)) : null;
+
+    protected override string Name => "Weekly report pass";
+
+    protected override Task RunOnceAsync(IServiceProvider services, ILogger logger, CancellationToken ct) =>
+        services.GetRequiredService<WeeklySchedule>().RunAsync(ct);
 }

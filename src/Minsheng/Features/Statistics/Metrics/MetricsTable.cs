@@ -106,7 +106,7 @@ public sealed class MetricsTable(UnitMeasuresQuery measures, MinshengDb db, Unit
     private async Task<Dictionary<Measure, List<(string Key, string Label, Count Count)>>> GroupsAsync(Dimension dim, long j, StatisticsPeriod p, CancellationToken ct)
     {
         var result = new Dictionary<Measure, List<(string, string, Count)>>();
-        var roots = dim == Dimension.Category ? await CategoryRootsAsync(ct) : null;
+        var roots = dim == Dimension.Category ? await CategoryRoots.LoadAsync(db, ct) : null;
         foreach (var m in Shown)
         {
             IEnumerable<(string Key, string Label, Count Count)> rows = dim switch
@@ -150,19 +150,6 @@ public sealed class MetricsTable(UnitMeasuresQuery measures, MinshengDb db, Unit
         return null;
     }
 
-    private async Task<Dictionary<long, (long Id, string Name)>> CategoryRootsAsync(CancellationToken ct)
-    {
-        var all = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.ParentId, c.Name }).ToDictionaryAsync(c => c.Id, ct);
-        var roots = new Dictionary<long, (long, string)>();
-        foreach (var c in all.Values)
-        {
-            var node = c;
-            for (var depth = 0; node.ParentId is { } parent && all.TryGetValue(parent, out var up) && depth < 32; depth++) node = up;
-            roots[c.Id] = (node.Id, node.Name);
-        }
-        return roots;
-    }
-
     /// <summary>The appeals behind one figure of the table: the same rows the count was made of.</summary>
     public async Task<MetricItemsReport> ItemsAsync(StatisticsPeriod period, string? dimension, string? key, string? measure, long? jurisdiction, CancellationToken ct)
     {
@@ -201,7 +188,7 @@ public sealed class MetricsTable(UnitMeasuresQuery measures, MinshengDb db, Unit
                 return (f => f.RegionUnitId != null && places.Contains(f.RegionUnitId.Value), units.NameOf(townId));
             default:
                 if (key == None) return (f => f.CategoryId == null, "未分类");
-                var roots = await CategoryRootsAsync(ct);
+                var roots = await CategoryRoots.LoadAsync(db, ct);
                 if (!long.TryParse(key, out var rootId) || !roots.Values.Any(r => r.Id == rootId)) throw bad;
                 var ids = roots.Where(r => r.Value.Id == rootId).Select(r => r.Key).ToArray();
                 return (f => f.CategoryId != null && ids.Contains(f.CategoryId.Value), roots[rootId].Name);
