@@ -31,6 +31,8 @@ public sealed class FieldErrors
             if (required) Add(field, $"{label}不能为空。");
         }
         else if (value.Trim().Length > max) Add(field, $"{label}不能超过 {max} 个字。");
+        // No text column can hold a NUL (PostgreSQL refuses it outright), and no person types one.
+        else if (value.Contains('\0')) Add(field, $"{label}含有无效字符。");
         return this;
     }
 

@@ -49,6 +49,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             },
             DbUpdateException d when UniqueViolations.ToProblem(d) is { } duplicate => duplicate,
             BadHttpRequestException b => BadRequest(b),
+            // A NUL that reached PostgreSQL in a field no validation names: the request's fault, never a 500.
+            Npgsql.PostgresException { SqlState: "22021" } => new ProblemDetails
+                { Status = 400, Title = "请求含有无效字符", Detail = "请求中含有无法保存的字符（如 NUL），请删除后重试。" },
             Features.Analysis.Reports.ReportStateException r => new ProblemDetails { Status = 409, Title = "报告当前状态不能执行此操作", Detail = r.Message },
             Documents.ChromiumMissingException c => new ProblemDetails { Status = 503, Title = "缺少 Chromium，无法导出", Detail = c.Message },
             Documents.ChromiumFailedException c => new ProblemDetails { Status = 503, Title = "导出失败", Detail = c.Message },

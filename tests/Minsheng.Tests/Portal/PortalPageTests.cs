@@ -23,6 +23,14 @@ public sealed class PortalPageTests(PortalApp shared) : IClassFixture<PortalApp>
     }
 
     [Fact]
+    public async Task A_search_with_a_NUL_character_is_refused_naming_the_field()
+    {
+        // PostgreSQL cannot hold a NUL in text: before the check the fuzz test found this answering 500 there.
+        var problem = await shared.App.Anonymous().GetAsync("/api/public/cases?q=%E5%99%AA%00%E9%9F%B3").Expect<ProblemAnswer>(HttpStatusCode.BadRequest);
+        problem.ErrorsOf("q").ShouldHaveSingleItem().ShouldContain("无效字符");
+    }
+
+    [Fact]
     public async Task The_village_list_follows_the_township()
     {
         var c = shared.App.County;

@@ -87,10 +87,14 @@ public sealed class WorkflowAction<T>(string slug, string label, AppealAction ac
 
     internal override Task ApplyAsync(ActionRun run, ActionRequest request) => apply(run, (T)request);
 
-    /// <summary>A POST without a body is the empty request (签收 needs no fields); its validation then names what is missing.</summary>
+    /// <summary>
+    /// A POST without a body (or with JSON null) is the empty request (签收 needs no fields); its validation then names
+    /// what is missing. The binder hands a generic body over as null then, whatever its declared nullability; the
+    /// parameter stays non-nullable so that the OpenAPI document keeps each action's body schema as it is.
+    /// </summary>
     internal override RouteHandlerBuilder MapTo(IEndpointRouteBuilder group) =>
-        group.MapPost($"/{{id:long}}/{Slug}", (long id, T? body, AppealCommands commands, AppealPresenter presenter, CancellationToken ct) =>
-            AppealActionsApi.RunAsync(id, this, body ?? new T(), commands, presenter, ct));
+        group.MapPost($"/{{id:long}}/{Slug}", (long id, T body, AppealCommands commands, AppealPresenter presenter, CancellationToken ct) =>
+            AppealActionsApi.RunAsync(id, this, (T?)body ?? new T(), commands, presenter, ct));
 }
 
 /// <summary>
