@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Minsheng.Data;
 using Minsheng.Domain.Appeals;
 using Minsheng.Domain.Organization;
@@ -14,10 +15,29 @@ namespace Minsheng.Features.Appeals;
 /// </summary>
 public sealed class AppealScope(MinshengDb db, CurrentUser me, UnitTree units)
 {
-    public bool MaySeeAppeals => me.IsAuthenticated && me.Role != Role.Admin;
+    /// <summary>Set by <see cref="OfJurisdiction"/>: the scope is that jurisdiction's, whoever is signed in.</summary>
+    private long? _jurisdiction;
+
+    /// <summary>
+    /// The appeals of one jurisdiction exactly as its own desk, analysts and leaders see them. A report, a hot-topic run
+    /// or a 每月一题 count is about a jurisdiction, not about whoever happens to start it (a background job has no user,
+    /// a city analyst may write one county's report).
+    /// </summary>
+    public AppealScope OfJurisdiction(long jurisdictionId) => new(db, me, units) { _jurisdiction = jurisdictionId };
+
+    /// <summary>
+    /// The one definition of "the appeals of a jurisdiction": owned by a county or city desk within its subtree, or whose
+    /// region or lead unit lies within it. <paramref name="subtree"/> is the jurisdiction's unit and every unit below it.
+    /// </summary>
+    public static Expression<Func<Appeal, bool>> InJurisdiction(long[] subtree) =>
+        a => (a.JurisdictionId != null && subtree.Contains(a.JurisdictionId.Value))
+             || (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value))
+             || (a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value));
+
+    public bool MaySeeAppeals => _jurisdiction is not null || (me.IsAuthenticated && me.Role != Role.Admin);
 
     /// <summary>True when the scope is every appeal: a desk, supervision or leadership role over the whole tree.</summary>
-    public bool SeesAll => MaySeeAppeals && !me.Role.IsUnitStaff() && me.SeesEverything;
+    public bool SeesAll => _jurisdiction is null && MaySeeAppeals && !me.Role.IsUnitStaff() && me.SeesEverything;
 
     public IQueryable<Appeal> Visible() => Within(db.Appeals);
 
@@ -33,9 +53,7 @@ public sealed class AppealScope(MinshengDb db, CurrentUser me, UnitTree units)
                                                  || a.CoUnits.Any(c => subtree.Contains(c.UnitId))),
             ScopeKind.Township => source.Where(a => (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value))
                                                     || (a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value))),
-            _ => source.Where(a => (a.JurisdictionId != null && subtree.Contains(a.JurisdictionId.Value))
-                                   || (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value))
-                                   || (a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value))),
+            _ => source.Where(InJurisdiction(subtree)),
         };
     }
 
@@ -45,6 +63,9 @@ public sealed class AppealScope(MinshengDb db, CurrentUser me, UnitTree units)
     /// </summary>
     public (ScopeKind Kind, long[] Subtree) Rule()
     {
+        // The top of the tree sees every appeal, also those registered without any unit yet, as its own desk does.
+        if (_jurisdiction is { } fixedJurisdiction)
+            return units.CoversAll(fixedJurisdiction) ? (ScopeKind.All, []) : (ScopeKind.Jurisdiction, units.Subtree(fixedJurisdiction).ToArray());
         if (!MaySeeAppeals) return (ScopeKind.None, []);
         if (SeesAll) return (ScopeKind.All, []);
         var subtree = units.Subtree(me.UnitId).ToArray();

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Minsheng.Data;
+using Minsheng.Features.Monitor;
+using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.Audit;
 
@@ -79,28 +82,24 @@ public sealed class AuditCheckpoints(MinshengDb db, AuditKey key, TimeProvider c
     }
 }
 
-/// <summary>Writes a checkpoint every `Audit:CheckpointMinutes` (10 by default) in every instance.</summary>
-public sealed class AuditCheckpointService(IServiceScopeFactory scopes, IConfiguration config, TimeProvider clock, ILogger<AuditCheckpointService> logger)
-    : BackgroundService
+/// <summary>
+/// Writes a checkpoint every `Audit:CheckpointMinutes` (10 by default; 0 or less turns it off) in every instance, whether
+/// or not the monitor runs there: the record's tamper evidence must not depend on which node runs deadlines.
+/// </summary>
+public sealed class AuditCheckpointService(IServiceScopeFactory scopes, IConfiguration config, IOptions<MonitorOptions> monitor, TimeProvider clock,
+    ILogger<AuditCheckpointService> logger) : PeriodicPass(scopes, monitor, clock, logger)
 {
     public const string IntervalSetting = "Audit:CheckpointMinutes";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var minutes = config.GetValue<double?>(IntervalSetting) ?? 10;
-        if (minutes <= 0) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(0.1, minutes)), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<AuditCheckpoints>().WriteAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Audit checkpoint failed");
-            }
-        }
-    }
+    protected override TimeSpan? Interval => (config.GetValue<double?>(IntervalSetting) ?? 10) is var minutes && minutes > 0
+        ? TimeSpan.FromMinutes(Math.Max(0.1, minutes)) : null;
+
+    protected override string Name => "Audit checkpoint";
+
+    protected override bool RunsAtStart => false;
+
+    protected override bool FollowsMonitorSwitch => false;
+
+    protected override Task RunOnceAsync(IServiceProvider services, ILogger log, CancellationToken ct) =>
+        services.GetRequiredService<AuditCheckpoints>().WriteAsync(ct);
 }

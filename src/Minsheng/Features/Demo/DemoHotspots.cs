@@ -94,8 +94,8 @@ public sealed class DemoHotspots(MinshengDb db, AuditedCommit commit, CurrentUse
             await tx.CommitAsync(ct);
         }
         // Topics of every jurisdiction and period, so the page shows them from the first start.
-        var refresh = new HotTopicRefresh(db, new HotTopicComputer(db, new TopicSource(db, tree), TopicEngine.Default, tree, clock),
-            new TopicSource(db, tree), commit, me, tree, clock);
+        var source = new TopicSource(db, tree, new AppealScope(db, me, tree));
+        var refresh = new HotTopicRefresh(db, new HotTopicComputer(db, source, TopicEngine.Default, tree, clock), source, commit, me, tree, clock);
         var pass = await refresh.RunAsync(ct);
         output.WriteLine($"热点问题：加入 {written} 件同地同类诉求，计算了 {pass.Recomputed} 个辖区时段的热点。");
         return written;

@@ -1,28 +1,19 @@
 using Microsoft.Extensions.Options;
+using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.Monitor;
 
 /// <summary>Runs a monitor pass and a delivery round every interval; any number of instances may run it.</summary>
 public sealed class DeadlineMonitorService(IServiceScopeFactory scopes, IOptions<MonitorOptions> options, TimeProvider clock,
-    ILogger<DeadlineMonitorService> logger) : BackgroundService
+    ILogger<DeadlineMonitorService> logger) : PeriodicPass(scopes, options, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan? Interval => TimeSpan.FromSeconds(Math.Max(5, MonitorSettings.IntervalSeconds));
+
+    protected override string Name => "Deadline monitor pass";
+
+    protected override async Task RunOnceAsync(IServiceProvider services, ILogger log, CancellationToken ct)
     {
-        if (!options.Value.Enabled) return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(5, options.Value.IntervalSeconds)), clock);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<MonitorPass>().RunAsync(stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<NotificationDelivery>().DeliverAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A failed pass is retried at the next tick; the host keeps serving.
-                logger.LogError(e, "Deadline monitor pass failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+        await services.GetRequiredService<MonitorPass>().RunAsync(ct);
+        await services.GetRequiredService<NotificationDelivery>().DeliverAsync(ct);
     }
 }

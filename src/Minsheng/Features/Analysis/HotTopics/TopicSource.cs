@@ -3,6 +3,7 @@ using Minsheng.Data;
 using Minsheng.Domain.Analysis;
 using Minsheng.Domain.Appeals;
 using Minsheng.Domain.Calendar;
+using Minsheng.Features.Appeals;
 using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.Analysis.HotTopics;
@@ -42,16 +43,9 @@ public sealed record TopicPeriod(int Days, DateTimeOffset Start, DateTimeOffset 
 /// on the one they joined) and appeals found invalid. The person is the normalised phone; the place the region unit
 /// (village, township) or else the address; supporters come from appeal_supporters.
 /// </summary>
-public sealed class TopicSource(MinshengDb db, UnitTree units)
+public sealed class TopicSource(MinshengDb db, UnitTree units, AppealScope scope)
 {
-    private IQueryable<Appeal> Within(long jurisdictionId)
-    {
-        var subtree = units.Subtree(jurisdictionId).ToArray();
-        return db.Appeals.AsNoTracking().Where(a =>
-            (a.JurisdictionId != null && subtree.Contains(a.JurisdictionId.Value))
-            || (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value))
-            || (a.LeadUnitId != null && subtree.Contains(a.LeadUnitId.Value)));
-    }
+    private IQueryable<Appeal> Within(long jurisdictionId) => scope.OfJurisdiction(jurisdictionId).Visible().AsNoTracking();
 
     private IQueryable<Appeal> Counted(long jurisdictionId) =>
         Within(jurisdictionId).Where(a => a.Status != AppealStatus.Merged && a.Status != AppealStatus.Invalid);

@@ -4,6 +4,7 @@ using Minsheng.Data;
 using Minsheng.Domain.Appeals;
 using Minsheng.Domain.Calendar;
 using Minsheng.Domain.Priorities;
+using Minsheng.Features.Appeals;
 using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.Analysis.Priorities;
@@ -14,7 +15,7 @@ namespace Minsheng.Features.Analysis.Priorities;
 /// Only the matching appeals' timestamps leave the database. Months before the jurisdiction's records begin (a new
 /// deployment, an import that starts mid-month) are left out rather than counted as months without appeals.
 /// </summary>
-public sealed class TopicVolumeQuery(MinshengDb db, UnitTree units)
+public sealed class TopicVolumeQuery(UnitTree units, AppealScope scope)
 {
     /// <summary>
     /// Each jurisdiction's first record, once per request (the class is scoped): the portal's 每月一题 page asks for
@@ -22,12 +23,10 @@ public sealed class TopicVolumeQuery(MinshengDb db, UnitTree units)
     /// </summary>
     private readonly Dictionary<long, DateTimeOffset?> _firstRecords = [];
 
-    private async Task<DateTimeOffset?> FirstRecordAsync(long jurisdictionId, long[] subtree, CancellationToken ct)
+    private async Task<DateTimeOffset?> FirstRecordAsync(long jurisdictionId, CancellationToken ct)
     {
         if (_firstRecords.TryGetValue(jurisdictionId, out var known)) return known;
-        var first = await db.Appeals.Where(a => (a.JurisdictionId != null && subtree.Contains(a.JurisdictionId.Value))
-                                                || (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value)))
-            .MinAsync(a => (DateTimeOffset?)a.CreatedAt, ct);
+        var first = await scope.OfJurisdiction(jurisdictionId).Visible().MinAsync(a => (DateTimeOffset?)a.CreatedAt, ct);
         return _firstRecords[jurisdictionId] = first;
     }
 
@@ -35,7 +34,7 @@ public sealed class TopicVolumeQuery(MinshengDb db, UnitTree units)
         PriorityMonth from, PriorityMonth to, CancellationToken ct)
     {
         var subtree = units.Subtree(jurisdictionId).ToArray();
-        var first = await FirstRecordAsync(jurisdictionId, subtree, ct);
+        var first = await FirstRecordAsync(jurisdictionId, ct);
         if (first is null) return [];
         var firstDay = ChinaTime.DateOf(first.Value);
         var firstFull = firstDay.Day == 1 ? PriorityMonth.Of(firstDay) : PriorityMonth.Of(firstDay).AddMonths(1);
@@ -43,8 +42,7 @@ public sealed class TopicVolumeQuery(MinshengDb db, UnitTree units)
         if (from > to || phrases.Count == 0) return from > to ? [] : VolumeComparison.Bucket([], from, to);
         var start = new DateTimeOffset(from.FirstDay.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
         var end = new DateTimeOffset(to.AddMonths(1).FirstDay.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
-        var q = db.Appeals.AsNoTracking().Where(a => a.MergedIntoId == null && a.CreatedAt >= start && a.CreatedAt < end
-            && ((a.JurisdictionId != null && subtree.Contains(a.JurisdictionId.Value)) || (a.RegionUnitId != null && subtree.Contains(a.RegionUnitId.Value))));
+        var q = scope.OfJurisdiction(jurisdictionId).Visible().AsNoTracking().Where(a => a.MergedIntoId == null && a.CreatedAt >= start && a.CreatedAt < end);
         q = q.Where(AnyPhrase(phrases));
         if (!string.IsNullOrWhiteSpace(place))
         {

@@ -3,6 +3,7 @@ using Minsheng.Data;
 using Minsheng.Domain;
 using Minsheng.Domain.Notifications;
 using Minsheng.Domain.Organization;
+using Minsheng.Features.Appeals;
 using Minsheng.Features.Audit;
 using Minsheng.Features.Statistics;
 using Minsheng.Infrastructure;
@@ -28,7 +29,7 @@ public sealed record ReportView(ReportListItem Report, string? Focus, string? To
 /// anyone else sees none. A weekly report of an ISO week exists once per jurisdiction.
 /// </summary>
 public sealed class ReportDesk(MinshengDb db, AuditedCommit commit, CurrentUser me, UnitTree units, TimeProvider clock,
-    ReportFiguresBuilder figures, IReportTopics topics)
+    ReportFiguresBuilder figures, IReportTopics topics, AppealScope appeals)
 {
     public const int ListMax = 200;
 
@@ -170,7 +171,7 @@ public sealed class ReportDesk(MinshengDb db, AuditedCommit commit, CurrentUser 
     private async Task<IReadOnlyList<long>> RelatedAsync(long jurisdictionId, StatisticsPeriod period, CreateReportRequest req, CancellationToken ct)
     {
         var ids = new List<long>();
-        var scope = JurisdictionLens.ScopeOf(jurisdictionId, db, units);
+        var scope = appeals.OfJurisdiction(jurisdictionId);
         var numbers = (req.AppealNumbers ?? []).Select(n => n?.Trim() ?? "").Where(n => n.Length > 0).Distinct().ToList();
         if (numbers.Count > 50) throw new DomainValidationException("appealNumbers", "一份专报最多关联 50 件诉求。");
         if (numbers.Count > 0)

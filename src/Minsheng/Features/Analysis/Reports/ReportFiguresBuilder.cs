@@ -14,7 +14,7 @@ namespace Minsheng.Features.Analysis.Reports;
 /// the cases overdue now and those supervised in the period, hot topics from <see cref="IReportTopics"/>, and a few
 /// closed cases with their replies, personal data removed.
 /// </summary>
-public sealed class ReportFiguresBuilder(MinshengDb db, UnitTree units, TimeProvider clock, AppealText text, IReportTopics topics)
+public sealed class ReportFiguresBuilder(MinshengDb db, UnitTree units, TimeProvider clock, AppealText text, IReportTopics topics, AppealScope appeals)
 {
     /// <summary>A unit enters the best/worst lists only with at least this many reached callbacks (满意率's denominator).</summary>
     public const int MinUnitSample = 3;
@@ -22,7 +22,7 @@ public sealed class ReportFiguresBuilder(MinshengDb db, UnitTree units, TimeProv
 
     public async Task<ReportFigures> BuildAsync(long jurisdictionId, StatisticsPeriod period, IReadOnlyList<long> related, CancellationToken ct)
     {
-        var scope = JurisdictionLens.ScopeOf(jurisdictionId, db, units);
+        var scope = appeals.OfJurisdiction(jurisdictionId);
         var stats = new StatisticsService(db, scope, units, clock);
         var previous = new StatisticsPeriod(period.From.AddDays(-period.Days), period.From.AddDays(-1));
         var now = await stats.OverviewAsync(period, ct);
