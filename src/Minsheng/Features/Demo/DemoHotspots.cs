@@ -95,7 +95,8 @@ public sealed class DemoHotspots(MinshengDb db, AuditedCommit commit, CurrentUse
         }
         // Topics of every jurisdiction and period, so the page shows them from the first start.
         var source = new TopicSource(db, tree, new AppealScope(db, me, tree));
-        var refresh = new HotTopicRefresh(db, new HotTopicComputer(db, source, TopicEngine.Default, tree, clock), source, commit, me, tree, clock);
+        var refresh = new HotTopicRefresh(db, new HotTopicComputer(db, source, TopicEngine.Default, tree, clock), source, commit, me, tree, clock,
+            Microsoft.Extensions.Options.Options.Create(new HotTopicSettings()));
         var pass = await refresh.RunAsync(ct);
         output.WriteLine($"热点问题：加入 {written} 件同地同类诉求，计算了 {pass.Recomputed} 个辖区时段的热点。");
         return written;

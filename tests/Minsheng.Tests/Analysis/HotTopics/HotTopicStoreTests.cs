@@ -154,7 +154,7 @@ public sealed class HotTopicStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_background_pass_recomputes_only_what_changed_or_a_new_day()
+    public async Task The_background_pass_recomputes_only_what_changed_or_a_new_day_and_long_periods_at_most_every_LongPeriodMinutes()
     {
         await Appeal("己");
         await Appeal("己");
@@ -166,11 +166,15 @@ public sealed class HotTopicStoreTests : IAsyncLifetime
 
         _app.Clock.Advance(TimeSpan.FromMinutes(5));
         await Appeal("己");
-        (await Refresh().RunAsync(default)).ShouldBe(new HotTopicRefresh.PassResult(3, 0), "a new appeal");
-        (await _analyst.Expect<TopicListAnswer>("/api/analysis/topics?days=90")).Topics.Single().Appeals.ShouldBe(3);
+        (await Refresh().RunAsync(default)).ShouldBe(new HotTopicRefresh.PassResult(1, 2), "a new appeal: the week at once, 30 and 90 days wait");
+        (await _analyst.Expect<TopicListAnswer>("/api/analysis/topics?days=7")).Topics.Single().Appeals.ShouldBe(3);
+        (await _analyst.Expect<TopicListAnswer>("/api/analysis/topics?days=90")).Topics.Single().Appeals.ShouldBe(2);
 
         _app.Clock.Advance(TimeSpan.FromMinutes(5));
-        (await Refresh().RunAsync(default)).Skipped.ShouldBe(3);
+        (await Refresh().RunAsync(default)).ShouldBe(new HotTopicRefresh.PassResult(0, 3), "nothing new for the week; the long periods still wait");
+        _app.Clock.Advance(TimeSpan.FromMinutes(new HotTopicSettings().LongPeriodMinutes));
+        (await Refresh().RunAsync(default)).ShouldBe(new HotTopicRefresh.PassResult(2, 1), "the long periods' wait is over");
+        (await _analyst.Expect<TopicListAnswer>("/api/analysis/topics?days=90")).Topics.Single().Appeals.ShouldBe(3);
         _app.Clock.Advance(TimeSpan.FromDays(1));
         (await Refresh().RunAsync(default)).Recomputed.ShouldBe(3, "the period moved on by a day");
 

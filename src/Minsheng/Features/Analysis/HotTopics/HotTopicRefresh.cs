@@ -9,24 +9,35 @@ namespace Minsheng.Features.Analysis.HotTopics;
 
 public sealed class HotTopicSettings
 {
-        public bool Enabled { get; set; } = true;
+    public bool Enabled { get; set; } = true;
     public double IntervalMinutes { get; set; } = 10;
+
+    /// <summary>
+    /// The shortest time between two recomputations of a period longer than a week when only new or changed appeals
+    /// call for it (a new China day always does). Clustering a city's 90 days reads every appeal of the quarter; new
+    /// appeals move those topics little, so they follow hourly-ish while the 7-day period follows every pass.
+    /// </summary>
+    public double LongPeriodMinutes { get; set; } = 120;
 }
 
 /// <summary>
 /// The incremental pass: every jurisdiction × period whose source changed since its last run (an appeal registered or
 /// changed, a supporter added: <see cref="TopicSource.ChangedSinceAsync"/>), or whose last run was on an earlier China day
-/// (the period has moved on), is recomputed; the rest are left alone. Each recomputation is its own audited commit.
+/// (the period has moved on), is recomputed; the rest are left alone. Periods longer than a week wait at least
+/// <see cref="HotTopicSettings.LongPeriodMinutes"/> after their last run before changes recompute them. Each
+/// recomputation is its own audited commit.
 /// </summary>
 public sealed class HotTopicRefresh(MinshengDb db, HotTopicComputer computer, TopicSource source, AuditedCommit commit, CurrentUser me,
-    UnitTree units, TimeProvider clock)
+    UnitTree units, TimeProvider clock, IOptions<HotTopicSettings> settings)
 {
     public sealed record PassResult(int Recomputed, int Skipped);
 
     public async Task<PassResult> RunAsync(CancellationToken ct)
     {
         me.ActAs(AuditLog.SystemActor);
-        var today = ChinaTime.DateOf(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var today = ChinaTime.DateOf(now);
+        var longWait = TimeSpan.FromMinutes(Math.Max(0, settings.Value.LongPeriodMinutes));
         var runs = await db.Set<HotTopicRun>().AsNoTracking().ToListAsync(ct);
         var (recomputed, skipped) = (0, 0);
         foreach (var j in units.Jurisdictions())
@@ -34,7 +45,8 @@ public sealed class HotTopicRefresh(MinshengDb db, HotTopicComputer computer, To
             foreach (var days in TopicPeriod.Lengths)
             {
                 var run = runs.FirstOrDefault(r => r.JurisdictionId == j.Id && r.Days == days);
-                if (run is not null && ChinaTime.DateOf(run.ComputedAt) == today && !await source.ChangedSinceAsync(j.Id, run.SourceMark, ct))
+                if (run is not null && ChinaTime.DateOf(run.ComputedAt) == today
+                    && ((days > 7 && now - run.ComputedAt < longWait) || !await source.ChangedSinceAsync(j.Id, run.SourceMark, ct)))
                 {
                     skipped++;
                     continue;
