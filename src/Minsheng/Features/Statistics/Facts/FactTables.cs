@@ -5,10 +5,10 @@ using Minsheng.Domain.Appeals;
 namespace Minsheng.Features.Statistics.Facts;
 
 /// <summary>
-/// One row of appeal_day_facts: the appeals registered on one China day (<see cref="Day"/>, days since 1970-01-01)
-/// that share owner, place, lead unit, category, channel and type, with the counts behind every figure of the
-/// overview (<see cref="Tally"/>). The three unit ids are the ones <c>AppealScope</c> filters by, so a caller's scope
-/// applies to these rows exactly as to the appeals.
+/// A row of the live fact SELECT (<see cref="FactsSql.Select"/>): the appeals registered on one China day (<see cref="Day"/>,
+/// days since 1970-01-01) that share owner, place, lead unit, category, channel and type, with the counts behind every
+/// figure (<see cref="Tally"/>). Not stored: the days the stored facts do not hold (today, dirty days) are read through
+/// it, and the three unit ids are the ones <c>AppealScope</c> filters by, so any scope applies to it exactly.
 /// </summary>
 public sealed class DailyFact
 {
@@ -30,6 +30,34 @@ public sealed class DailyFact
     public int Satisfied { get; set; }
 }
 
+/// <summary>
+/// One row of appeal_scope_facts: for one China day and one scope (<see cref="ScopeId"/>: a unit whose staff's
+/// AppealScope it answers, 0 for everything), the counts of the appeals that scope sees, grouped by one dimension
+/// (<see cref="Dim"/>): "ct" per channel and type, "cat" per category root (<see cref="KeyId"/>, null: 未分类), "town"
+/// per township (KeyId; -1: a county-level place; null: no place), "lead" per lead unit (KeyId). Each dimension is kept
+/// apart, so a scope's day holds a few dozen rows however finely its appeals are spread over places and units.
+/// </summary>
+public sealed class ScopeFact
+{
+    public int Day { get; set; }
+    public long ScopeId { get; set; }
+    public string Dim { get; set; } = "";
+    public Channel? Channel { get; set; }
+    public AppealType? Type { get; set; }
+    public long? KeyId { get; set; }
+    public int Received { get; set; }
+    public int Closed { get; set; }
+    public int OnTimeClosed { get; set; }
+    public int SignForDecided { get; set; }
+    public int SignedOnTime { get; set; }
+    public int ResolvedRecorded { get; set; }
+    public int ResolvedYes { get; set; }
+    public int Reached { get; set; }
+    public int Satisfied { get; set; }
+
+    public Tally Tally => new(Received, Closed, OnTimeClosed, SignForDecided, SignedOnTime, ResolvedRecorded, ResolvedYes, Reached, Satisfied);
+}
+
 /// <summary>A day the facts hold: when it was built, and the earliest sign-for deadline of its appeals still pending then.</summary>
 public sealed class FactDay
 {
@@ -48,7 +76,17 @@ public sealed class FactDirtyMark
 
 internal sealed class DailyFactConfiguration : IEntityTypeConfiguration<DailyFact>
 {
-    public void Configure(EntityTypeBuilder<DailyFact> e) => e.ToTable("appeal_day_facts").HasNoKey();
+    // No table: rows come only from FactsSql.Select through FromSqlRaw.
+    public void Configure(EntityTypeBuilder<DailyFact> e) => e.HasNoKey().ToTable((string?)null);
+}
+
+internal sealed class ScopeFactConfiguration : IEntityTypeConfiguration<ScopeFact>
+{
+    public void Configure(EntityTypeBuilder<ScopeFact> e)
+    {
+        e.ToTable("appeal_scope_facts").HasNoKey();
+        e.Ignore(f => f.Tally);
+    }
 }
 
 internal sealed class FactDayConfiguration : IEntityTypeConfiguration<FactDay>

@@ -1,0 +1,50 @@
+-- 022: the dashboard's facts per scope (Features/Statistics/Facts/FactScopes.cs). The daily facts of 018 kept every
+-- appeal's village, lead unit and leaf category, about one row per appeal at a city's density; these keep, per China
+-- day and per scope that reads them (0: everything; a jurisdiction; a unit right under one), four small groupings:
+-- per channel and type, per category root, per township, per lead unit. Every day is rebuilt from the appeals.
+
+drop table appeal_day_facts;
+delete from fact_days;
+
+create table appeal_scope_facts (
+    day integer not null,
+    scope_id integer not null,
+    dim text not null,
+    channel text,
+    type text,
+    key_id integer,
+    received integer not null,
+    closed integer not null,
+    on_time_closed integer not null,
+    sign_for_decided integer not null,
+    signed_on_time integer not null,
+    resolved_recorded integer not null,
+    resolved_yes integer not null,
+    reached integer not null,
+    satisfied integer not null
+);
+-- A scope's grouping over a period is one range of this index.
+create index ix_appeal_scope_facts on appeal_scope_facts (scope_id, dim, day);
+
+-- For each unit, the served scopes whose subtree holds it (jurisdictional = 1: the scope also looks at the owner).
+create table fact_scope_map (
+    unit_id integer not null,
+    scope_id integer not null,
+    jurisdictional integer not null
+);
+create index ix_fact_scope_map_unit on fact_scope_map (unit_id);
+
+-- Category → its root (dim 'cat'), place → its township (dim 'town').
+create table fact_group_map (
+    dim text not null,
+    id integer not null,
+    group_id integer not null,
+    primary key (dim, id)
+);
+
+-- The fingerprint of the unit and category trees the maps and the stored facts were built from.
+create table fact_meta (
+    id integer primary key,
+    fingerprint text not null
+);
+
