@@ -1,7 +1,8 @@
 -- 022: the dashboard's facts per scope (Features/Statistics/Facts/FactScopes.cs). The daily facts of 018 kept every
 -- appeal's village, lead unit and leaf category, about one row per appeal at a city's density; these keep, per China
--- day and per scope that reads them (0: everything; a jurisdiction; a unit right under one), four small groupings:
--- per channel and type, per category root, per township, per lead unit. Every day is rebuilt from the appeals.
+-- day and per scope that reads them (0: everything; a jurisdiction; a unit right under one), five small groupings:
+-- per channel and type, per channel (trend), per category root, per township, per lead unit; and the same summed per
+-- calendar month. Every day is rebuilt from the appeals.
 
 drop table appeal_day_facts;
 delete from fact_days;
@@ -10,9 +11,9 @@ create table appeal_scope_facts (
     day integer not null,
     scope_id bigint not null,
     dim text not null,
-    channel text,
-    type text,
-    key_id bigint,
+    channel text not null,
+    type text not null,
+    key_id bigint not null,
     received integer not null,
     closed integer not null,
     on_time_closed integer not null,
@@ -21,10 +22,12 @@ create table appeal_scope_facts (
     resolved_recorded integer not null,
     resolved_yes integer not null,
     reached integer not null,
-    satisfied integer not null
+    satisfied integer not null,
+    -- A scope's grouping over a period is one range of the key.
+    primary key (scope_id, dim, day, channel, type, key_id)
 );
--- A scope's grouping over a period is one range of this index.
-create index ix_appeal_scope_facts on appeal_scope_facts (scope_id, dim, day);
+-- The rebuild replaces whole days and sums whole months.
+create index ix_appeal_scope_facts_day on appeal_scope_facts (day);
 
 -- For each unit, the served scopes whose subtree holds it (jurisdictional = 1: the scope also looks at the owner).
 create table fact_scope_map (

@@ -12,7 +12,8 @@ namespace Minsheng.Features.Statistics.Facts;
 /// A scope is the unit of a desk, supervision or leadership user (AppealScope.Rule): a jurisdiction (county, city, or a
 /// lone root) sees appeals whose owner, place or lead unit lies in its subtree; any other unit (a township, a
 /// department) sees those whose place or lead unit does. The facts hold one set of rows per served scope — every
-/// jurisdiction and every unit directly under one — and one for "everything" (id 0). An appeal is counted once in each
+/// jurisdiction and every unit directly under one (but the lone root, whose users see everything) — and one for
+/// "everything" (id 0). An appeal is counted once in each
 /// scope that sees it, found through <c>fact_scope_map</c>: for each unit, the served scopes whose subtree (by Path, as
 /// UnitTree.Subtree) holds it, flagged when the scope is a jurisdiction (only those look at the owner). Users at a
 /// finer unit (a village, a department's section) and unit staff are answered live.
@@ -55,9 +56,12 @@ public sealed class FactScopes
     /// <summary>A unit whose users' scope is the jurisdiction kind (CurrentUser.JurisdictionId equals it).</summary>
     private bool Jurisdictional(long unitId) => _units.JurisdictionOf(unitId)?.Id == unitId;
 
-    /// <summary>Whether the facts hold rows for the scope rooted at this unit: a jurisdiction or a unit right under one.</summary>
+    /// <summary>
+    /// Whether the facts hold rows for the scope rooted at this unit: a jurisdiction or a unit right under one. Not the
+    /// lone root: its users see everything and read scope 0.
+    /// </summary>
     public bool Serves(long unitId) =>
-        _units.Find(unitId) is { } u && (Jurisdictional(u.Id) || (u.ParentId is { } p && Jurisdictional(p)));
+        _units.Find(unitId) is { } u && !_units.CoversAll(u.Id) && (Jurisdictional(u.Id) || (u.ParentId is { } p && Jurisdictional(p)));
 
     /// <summary>
     /// The stored scope answering AppealScope's rule, or null when it must be read live: unit staff (co-units are not

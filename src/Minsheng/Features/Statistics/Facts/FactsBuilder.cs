@@ -10,7 +10,8 @@ namespace Minsheng.Features.Statistics.Facts;
 public sealed record FactsRebuild(int Days, int Rows, TimeSpan Elapsed);
 
 /// <summary>
-/// Rebuilds the daily facts from the appeals. Each run of days is rebuilt in one transaction: read the dirty marks of
+/// Rebuilds the stored facts from the appeals. Each run of days within one calendar month is rebuilt in one transaction
+/// (and the month's sums with it): read the dirty marks of
 /// those days, replace their fact rows with the SELECT of <see cref="FactsSql"/>, record the days as built (with the
 /// instant a pending sign-for deadline makes them stale) and delete exactly the marks it read — a mark committed
 /// meanwhile stays, so its change is never lost. Only days before today (China) are built: today is always read live.
@@ -18,8 +19,6 @@ public sealed record FactsRebuild(int Days, int Rows, TimeSpan Elapsed);
 /// </summary>
 public sealed class FactsBuilder(MinshengDb db, UnitTree units, TimeProvider clock)
 {
-    /// <summary>Days per transaction: about a month of a city's appeals, so no transaction runs long.</summary>
-    public const int ChunkDays = 31;
     private const long LockKey = 0x6D73_6661_6374; // "msfact"
 
     /// <summary>
@@ -39,8 +38,8 @@ public sealed class FactsBuilder(MinshengDb db, UnitTree units, TimeProvider clo
         var last = Math.Min(to is { } t ? FactDays.Of(t) : yesterday, yesterday);
         if (first is not { } start || start > last) return new FactsRebuild(0, 0, watch.Elapsed);
         var rows = 0;
-        for (var d = start; d <= last; d += ChunkDays)
-            rows += await BuildAsync(d, Math.Min(d + ChunkDays - 1, last), ct);
+        foreach (var (a, b) in FactDays.ByMonth(start, last))
+            rows += await BuildAsync(a, b, ct);
         return new FactsRebuild(last - start + 1, rows, watch.Elapsed);
     }
 
@@ -65,8 +64,8 @@ public sealed class FactsBuilder(MinshengDb db, UnitTree units, TimeProvider clo
         due.UnionWith(dirty);
         var rows = 0;
         foreach (var (from, to) in Runs(due))
-            for (var d = from; d <= to; d += ChunkDays)
-                rows += await BuildAsync(d, Math.Min(d + ChunkDays - 1, to), ct);
+            foreach (var (a, b) in FactDays.ByMonth(from, to))
+                rows += await BuildAsync(a, b, ct);
         return new FactsRebuild(due.Count, rows, watch.Elapsed);
     }
 
@@ -155,6 +154,10 @@ public sealed class FactsBuilder(MinshengDb db, UnitTree units, TimeProvider clo
                     ("@e0", FactsSql.Ts(sqlite, FactDays.Start(to + 1))),
                 };
                 var rows = await Exec(conn, tx, FactsSql.InsertScoped(sqlite), range, ct);
+                // [from, to] lies within one month (the callers cut runs at month ends): its month rows follow its days.
+                var month = new List<(string, object)> { ("@m", FactDays.MonthOf(from)), ("@n", FactDays.NextMonth(from)) };
+                await Exec(conn, tx, FactsSql.DeleteMonth, month, ct);
+                await Exec(conn, tx, FactsSql.InsertMonth, month, ct);
 
                 var stale = new Dictionary<int, object>();
                 await using (var cmd = Command(conn, tx, FactsSql.StaleAt(sqlite), range))

@@ -57,9 +57,27 @@ public sealed class FactsReader(MinshengDb db)
         var parts = new OverviewParts();
         if (clean.Count > 0)
         {
-            var rows = db.Set<ScopeFact>().Where(f => f.ScopeId == scopeId).Where(InRuns(FactsBuilder.Runs(clean)));
-            if (wanted == FactsWanted.Overview) await AddStoredOverviewAsync(parts, rows, ct);
-            else await AddStoredUnitsAsync(parts, rows, ct);
+            // Whole calendar months inside the period with every day clean are read from their month rows.
+            var months = new List<int>();
+            foreach (var (a, b) in FactDays.ByMonth(from, to))
+                if (a == FactDays.MonthOf(a) && b == FactDays.NextMonth(a) - 1 && Enumerable.Range(a, b - a + 1).All(clean.Contains))
+                    months.Add(a);
+            var byDay = clean.Where(d => !months.Contains(FactDays.MonthOf(d))).ToList();
+            var rows = db.Set<ScopeFact>().Where(f => f.ScopeId == scopeId);
+            var days = rows.Where(InRuns(FactsBuilder.Runs(byDay)));
+            var monthRows = rows.Where(f => months.Contains(f.Day));
+            if (wanted == FactsWanted.Overview)
+            {
+                await AddStoredRatesAsync(parts, days.Where(f => f.Dim == "ct"), byDay.Count > 0, monthRows.Where(f => f.Dim == "ct.m"), months.Count > 0, ct);
+                await AddStoredTrendAsync(parts, rows.Where(f => f.Dim == "tr").Where(InRuns(FactsBuilder.Runs(clean))), ct);
+                await AddStoredPlacesAsync(parts, days.Where(f => f.Dim == "cat" || f.Dim == "town"), byDay.Count > 0,
+                    monthRows.Where(f => f.Dim == "cat.m" || f.Dim == "town.m"), months.Count > 0, ct);
+            }
+            else
+            {
+                if (byDay.Count > 0) await AddStoredUnitsAsync(parts, days.Where(f => f.Dim == "lead"), ct);
+                if (months.Count > 0) await AddStoredUnitsAsync(parts, monthRows.Where(f => f.Dim == "lead.m"), ct);
+            }
         }
         if (live.Count > 0)
         {
@@ -106,26 +124,50 @@ public sealed class FactsReader(MinshengDb db)
         public Tally Tally => new(Received, Closed, OnTimeClosed, SignForDecided, SignedOnTime, ResolvedRecorded, ResolvedYes, Reached, Satisfied);
     }
 
-    /// <summary>Stored: channel × type per day (the rates and the trend), then the category roots and townships.</summary>
-    private static async Task AddStoredOverviewAsync(OverviewParts parts, IQueryable<ScopeFact> rows, CancellationToken ct)
+    /// <summary>Stored: the counts per channel and type (day rows and month rows, each one index range).</summary>
+    private static async Task AddStoredRatesAsync(OverviewParts parts, IQueryable<ScopeFact> days, bool anyDays, IQueryable<ScopeFact> months,
+        bool anyMonths, CancellationToken ct)
     {
-        var byDay = await rows.Where(f => f.Dim == "ct").GroupBy(f => new { f.Day, f.Channel, f.Type }).Select(g => new
+        foreach (var q in new[] { anyDays ? days : null, anyMonths ? months : null })
         {
-            g.Key.Day, g.Key.Channel, g.Key.Type,
-            Sums = new Sums(g.Sum(f => f.Received), g.Sum(f => f.Closed), g.Sum(f => f.OnTimeClosed), g.Sum(f => f.SignForDecided),
-                g.Sum(f => f.SignedOnTime), g.Sum(f => f.ResolvedRecorded), g.Sum(f => f.ResolvedYes), g.Sum(f => f.Reached), g.Sum(f => f.Satisfied)),
-        }).ToListAsync(ct);
-        parts.ByChannelType.AddRange(byDay.Select(x => (x.Channel!.Value, x.Type!.Value, x.Sums.Tally)));
-        parts.ByDay.AddRange(byDay.Select(x => (x.Day, x.Channel!.Value, x.Sums.Received, x.Sums.Closed)));
-        var places = await rows.Where(f => f.Dim == "cat" || f.Dim == "town").GroupBy(f => new { f.Dim, f.KeyId })
-            .Select(g => new { g.Key.Dim, g.Key.KeyId, Count = g.Sum(f => f.Received) }).ToListAsync(ct);
-        parts.ByCategory.AddRange(places.Where(p => p.Dim == "cat").Select(p => (p.KeyId, p.Count)));
-        parts.ByRegion.AddRange(places.Where(p => p.Dim == "town").Select(p => (p.KeyId, p.Count)));
+            if (q is null) continue;
+            var rows = await q.GroupBy(f => new { f.Channel, f.Type }).Select(g => new
+            {
+                g.Key.Channel, g.Key.Type,
+                Sums = new Sums(g.Sum(f => f.Received), g.Sum(f => f.Closed), g.Sum(f => f.OnTimeClosed), g.Sum(f => f.SignForDecided),
+                    g.Sum(f => f.SignedOnTime), g.Sum(f => f.ResolvedRecorded), g.Sum(f => f.ResolvedYes), g.Sum(f => f.Reached), g.Sum(f => f.Satisfied)),
+            }).ToListAsync(ct);
+            parts.ByChannelType.AddRange(rows.Select(x => (Enum.Parse<Channel>(x.Channel), Enum.Parse<AppealType>(x.Type), x.Sums.Tally)));
+        }
+    }
+
+    /// <summary>Stored: registrations and closings per day and channel, for the trend.</summary>
+    private static async Task AddStoredTrendAsync(OverviewParts parts, IQueryable<ScopeFact> q, CancellationToken ct)
+    {
+        var rows = await q.Select(f => new { f.Day, f.Channel, f.Received, f.Closed }).ToListAsync(ct);
+        parts.ByDay.AddRange(rows.Select(x => (x.Day, Enum.Parse<Channel>(x.Channel), x.Received, x.Closed)));
+    }
+
+    /// <summary>Stored: registrations per category root and per township (key 0: none, as null live).</summary>
+    private static async Task AddStoredPlacesAsync(OverviewParts parts, IQueryable<ScopeFact> days, bool anyDays, IQueryable<ScopeFact> months,
+        bool anyMonths, CancellationToken ct)
+    {
+        foreach (var q in new[] { anyDays ? days : null, anyMonths ? months : null })
+        {
+            if (q is null) continue;
+            var rows = await q.GroupBy(f => new { f.Dim, f.KeyId }).Select(g => new { g.Key.Dim, g.Key.KeyId, Count = g.Sum(f => f.Received) }).ToListAsync(ct);
+            foreach (var x in rows)
+            {
+                long? key = x.KeyId == 0 ? null : x.KeyId;
+                if (x.Dim.StartsWith("cat", StringComparison.Ordinal)) parts.ByCategory.Add((key, x.Count));
+                else parts.ByRegion.Add((key, x.Count));
+            }
+        }
     }
 
     private static async Task AddStoredUnitsAsync(OverviewParts parts, IQueryable<ScopeFact> rows, CancellationToken ct)
     {
-        var byLead = await rows.Where(f => f.Dim == "lead" && f.KeyId != null).GroupBy(f => f.KeyId!.Value).Select(g => new
+        var byLead = await rows.GroupBy(f => f.KeyId).Select(g => new
         {
             g.Key,
             Sums = new Sums(g.Sum(f => f.Received), g.Sum(f => f.Closed), g.Sum(f => f.OnTimeClosed), g.Sum(f => f.SignForDecided),

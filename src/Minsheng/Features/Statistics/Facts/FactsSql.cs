@@ -94,11 +94,29 @@ internal static class FactsSql
         "from s join a on a.id = s.id " +
         "left join fact_group_map c on c.dim = 'cat' and c.id = a.category_id " +
         "left join fact_group_map t on t.dim = 'town' and t.id = a.region_unit_id) " +
-        $"insert into appeal_scope_facts ({ScopeColumns}) " +
-        $"select day, scope_id, 'ct', channel, type, null, {Sums} from x group by day, scope_id, channel, type " +
-        $"union all select day, scope_id, 'cat', null, null, category_root, {Sums} from x group by day, scope_id, category_root " +
-        $"union all select day, scope_id, 'town', null, null, township, {Sums} from x group by day, scope_id, township " +
-        $"union all select day, scope_id, 'lead', null, null, lead_unit_id, {Sums} from x where lead_unit_id is not null group by day, scope_id, lead_unit_id";
+        $"insert into appeal_scope_facts ({ScopeColumns}) select * from (" +
+        $"select day, scope_id, 'ct' as dim, channel, type, 0 as key_id, {Sums} from x group by day, scope_id, channel, type " +
+        $"union all select day, scope_id, 'tr', channel, '', 0, {Sums} from x group by day, scope_id, channel " +
+        $"union all select day, scope_id, 'cat', '', '', coalesce(category_root, 0), {Sums} from x group by day, scope_id, category_root " +
+        $"union all select day, scope_id, 'town', '', '', coalesce(township, 0), {Sums} from x group by day, scope_id, township " +
+        $"union all select day, scope_id, 'lead', '', '', lead_unit_id, {Sums} from x where lead_unit_id is not null group by day, scope_id, lead_unit_id" +
+        // Written in key order: a scope's rows of the chunk lie together, so a period reads few pages.
+        ") r order by scope_id, dim, day";
+
+    /// <summary>The dimensions summed per calendar month ("ct" → "ct.m"…); the trend is read by day.</summary>
+    public static readonly string[] MonthlyDims = ["ct", "cat", "town", "lead"];
+
+    /// <summary>
+    /// Replaces the month rows of the month starting at @m (days [@m, @n)) with the sums of its stored day rows, so a
+    /// month row always equals the days it stands for (it is read only while every one of them is clean).
+    /// </summary>
+    public static string DeleteMonth => "delete from appeal_scope_facts where day = @m and dim in ('ct.m', 'cat.m', 'town.m', 'lead.m')";
+
+    public static string InsertMonth =>
+        $"insert into appeal_scope_facts ({ScopeColumns}) select * from (" +
+        $"select @m as day, scope_id, dim || '.m' as dim, channel, type, key_id, {Sums} from appeal_scope_facts " +
+        "where day >= @m and day < @n and dim in ('ct', 'cat', 'town', 'lead') group by scope_id, dim, channel, type, key_id" +
+        ") r order by scope_id, dim";
 
     /// <summary>Per day: the earliest sign-for deadline not yet passed at @now of an unclaimed appeal (when the day's facts go stale).</summary>
     public static string StaleAt(bool sqlite) =>
