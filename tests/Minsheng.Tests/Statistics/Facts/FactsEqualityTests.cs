@@ -27,7 +27,7 @@ public sealed class FactsEqualityTests
         (await FactRowsAsync(app)).ShouldBeGreaterThan(0);
         var stored = await world.AssertEqualAsync("all built", world.Periods());
         // The equality above must not come from every scope falling back to the live path.
-        stored.Order().ShouldBe(["city", "county", "department", "other-county", "township"]);
+        stored.Order().ShouldBe(["city", "county", "other-county"]);
 
         for (var round = 0; round < 5; round++)
         {
@@ -154,14 +154,14 @@ public sealed class FactsEqualityTests
         var world = await FactsWorld.CreateAsync(app, 31);
         await world.InsertAsync(500, 200);
         await RebuildAsync(app, due: false);
-        (await world.AssertEqualAsync("built", world.Periods())).ShouldContain("township");
+        (await world.AssertEqualAsync("built", world.Periods())).ShouldContain("county");
 
-        // The village moves from 一镇 to 二镇: the township breakdown and the township's scope change for its appeals.
-        await world.MoveUnitAsync(app.County.Village1, app.County.Town2);
+        // The village moves to the other county's township: both counties' scopes and the township breakdown change for its appeals.
+        await world.MoveUnitAsync(app.County.Village1, world.OtherTown);
         (await world.AssertEqualAsync("village moved, not rebuilt", world.Periods())).ShouldBeEmpty("the tree changed: nothing stored is used");
         var rebuilt = await RebuildAsync(app, due: true);
         rebuilt.Days.ShouldBeGreaterThan(150, "a moved unit makes every day due");
-        (await world.AssertEqualAsync("village moved, rebuilt", world.Periods())).ShouldContain("township");
+        (await world.AssertEqualAsync("village moved, rebuilt", world.Periods())).ShouldContain("county");
 
         // A category moves under another root: the category breakdown changes for its appeals.
         var otherRoot = new Minsheng.Domain.Organization.Category("C09", "交通出行", null);

@@ -53,8 +53,8 @@ public sealed class FactsWorld
     private TestCounty C => App.County;
 
     /// <summary>
-    /// The scopes compared: the city (all), each county, a township and a department supervisor (stored per scope), and
-    /// those answered live: a village's supervisor (finer than the stored scopes) and unit staff (co-units).
+    /// The scopes compared: the city (all) and each county (stored per scope), and those answered live: a township's,
+    /// a department's and a village's supervisor (finer than the stored scopes) and unit staff (co-units).
     /// </summary>
     public IEnumerable<(string Name, Role Role, long UnitId)> Scopes =>
     [
