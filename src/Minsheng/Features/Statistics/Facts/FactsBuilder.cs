@@ -146,7 +146,8 @@ public sealed class FactsBuilder(MinshengDb db, UnitTree units, TimeProvider clo
                 await using (var r = await cmd.ExecuteReaderAsync(ct))
                     while (await r.ReadAsync(ct)) marks.Add(Convert.ToInt64(r.GetValue(0)));
 
-                await Exec(conn, tx, "delete from appeal_scope_facts where day >= @from and day <= @to", [("@from", from), ("@to", to)], ct);
+                await Exec(conn, tx, $"delete from appeal_scope_facts where dim in ({FactsSql.DayDims}) and day >= @from and day <= @to",
+                    [("@from", from), ("@to", to)], ct);
                 var range = new List<(string, object)>
                 {
                     ("@now", FactsSql.Ts(sqlite, now)),

@@ -103,8 +103,9 @@ internal static class FactsSql
         // Written in key order: a scope's rows of the chunk lie together, so a period reads few pages.
         ") r order by scope_id, dim, day";
 
-    /// <summary>The dimensions summed per calendar month ("ct" → "ct.m"…); the trend is read by day.</summary>
-    public static readonly string[] MonthlyDims = ["ct", "cat", "town", "lead"];
+    /// <summary>Every dimension of day rows, as an SQL list (the rebuild's deletes go through the (dim, day) index).</summary>
+    public const string DayDims = "'ct', 'tr', 'cat', 'town', 'lead'";
+
 
     /// <summary>
     /// Replaces the month rows of the month starting at @m (days [@m, @n)) with the sums of its stored day rows, so a
