@@ -49,7 +49,7 @@ app.Services.GetRequiredService<UnitTree>().Invalidate();
 using (var scope = app.Services.CreateScope())
 {
     var done = await scope.ServiceProvider.GetRequiredService<FactsBuilder>().RebuildAsync();
-    var rows = await scope.ServiceProvider.GetRequiredService<MinshengDb>().Set<DailyFact>().CountAsync();
+    var rows = await scope.ServiceProvider.GetRequiredService<MinshengDb>().Set<ScopeFact>().CountAsync();
     Console.WriteLine($"rebuild engine={engine} appeals={count} days={done.Days} fact_rows={rows} seconds={done.Elapsed.TotalSeconds:F1}");
 }
 

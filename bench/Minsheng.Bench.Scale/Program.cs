@@ -30,6 +30,9 @@ var city = await ScaleCity.BuildAsync(app.Services, default);
 var engine = target.IsSqlite ? "sqlite" : "postgres";
 if (!args.Contains("--measure-only"))
     await ScaleLoad.RunAsync(app.Services, target, city, count, Arg("--texts"), clock.Now, Console.Out, default);
+else
+    // A shared template loaded by an older build has no facts (or facts of another shape): build what is missing.
+    await ScaleLoad.RebuildFactsAsync(app.Services, full: false, Console.Out, default);
 if (!args.Contains("--load-only"))
     await ScaleMeasure.RunAsync(app.Services, target, engine, clock, runs, Arg("--only"), Console.Out, default);
 await app.DisposeAsync();

@@ -25,7 +25,9 @@ public sealed class FactsEqualityTests
         var built = await RebuildAsync(app, due: false);
         built.Days.ShouldBeGreaterThan(300);
         (await FactRowsAsync(app)).ShouldBeGreaterThan(0);
-        await world.AssertEqualAsync("all built", world.Periods());
+        var stored = await world.AssertEqualAsync("all built", world.Periods());
+        // The equality above must not come from every scope falling back to the live path.
+        stored.Order().ShouldBe(["city", "county", "other-county"]);
 
         for (var round = 0; round < 5; round++)
         {
@@ -145,6 +147,36 @@ public sealed class FactsEqualityTests
         rebuilt.GetProperty("byTownship").ToString().ShouldBe(after.GetProperty("byTownship").ToString());
     }
 
+    [Fact]
+    public async Task A_moved_unit_or_category_is_read_live_until_the_facts_are_rebuilt_with_the_new_trees()
+    {
+        await using var app = await TestApp.StartAsync();
+        var world = await FactsWorld.CreateAsync(app, 31);
+        await world.InsertAsync(500, 200);
+        await RebuildAsync(app, due: false);
+        (await world.AssertEqualAsync("built", world.Periods())).ShouldContain("county");
+
+        // The village moves to the other county's township: both counties' scopes and the township breakdown change for its appeals.
+        await world.MoveUnitAsync(app.County.Village1, world.OtherTown);
+        (await world.AssertEqualAsync("village moved, not rebuilt", world.Periods())).ShouldBeEmpty("the tree changed: nothing stored is used");
+        var rebuilt = await RebuildAsync(app, due: true);
+        rebuilt.Days.ShouldBeGreaterThan(150, "a moved unit makes every day due");
+        (await world.AssertEqualAsync("village moved, rebuilt", world.Periods())).ShouldContain("county");
+
+        // A category moves under another root: the category breakdown changes for its appeals.
+        var otherRoot = new Minsheng.Domain.Organization.Category("C09", "交通出行", null);
+        using (var scope = app.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MinshengDb>();
+            db.Categories.Add(otherRoot);
+            await db.SaveChangesAsync();
+        }
+        await world.MoveCategoryAsync(app.County.Roads.Id, otherRoot.Id);
+        (await world.AssertEqualAsync("category moved, not rebuilt", world.Periods())).ShouldBeEmpty();
+        (await RebuildAsync(app, due: true)).Days.ShouldBeGreaterThan(150);
+        (await world.AssertEqualAsync("category moved, rebuilt", world.Periods())).ShouldContain("city");
+    }
+
     private static Minsheng.Features.Statistics.StatisticsPeriod StatisticsPeriodFor(TestApp app, int days) =>
         Minsheng.Features.Statistics.StatisticsPeriod.Last(days, app.Clock.GetUtcNow());
 
@@ -166,13 +198,13 @@ public sealed class FactsEqualityTests
     private static async Task<int> FactRowsAsync(TestApp app)
     {
         using var scope = app.App.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<MinshengDb>().Set<DailyFact>().CountAsync();
+        return await scope.ServiceProvider.GetRequiredService<MinshengDb>().Set<ScopeFact>().CountAsync();
     }
 
     private static async Task<List<string>> FactTableAsync(TestApp app)
     {
         using var scope = app.App.Services.CreateScope();
-        var rows = await scope.ServiceProvider.GetRequiredService<MinshengDb>().Set<DailyFact>().AsNoTracking().ToListAsync();
+        var rows = await scope.ServiceProvider.GetRequiredService<MinshengDb>().Set<ScopeFact>().AsNoTracking().ToListAsync();
         return rows.Select(f => System.Text.Json.JsonSerializer.Serialize(f)).Order(StringComparer.Ordinal).ToList();
     }
 }

@@ -52,16 +52,26 @@ public sealed class FactsWorld
 
     private TestCounty C => App.County;
 
-    /// <summary>The scopes compared: the city (all), each county, a township supervisor.</summary>
+    /// <summary>
+    /// The scopes compared: the city (all) and each county (stored per scope), and those answered live: a township's,
+    /// a department's and a village's supervisor (finer than the stored scopes) and unit staff (co-units).
+    /// </summary>
     public IEnumerable<(string Name, Role Role, long UnitId)> Scopes =>
     [
         ("city", Role.Leader, City.Id),
         ("county", Role.Analyst, C.County.Id),
         ("other-county", Role.Supervisor, Other.Id),
         ("township", Role.Supervisor, C.Town1.Id),
+        ("department", Role.Supervisor, OtherDept.Id),
+        ("village", Role.Supervisor, C.Village1.Id),
+        ("unit-staff", Role.UnitHead, C.Housing.Id),
     ];
 
-    public StatisticsService Statistics(IServiceProvider services, Role role, long unitId)
+    public StatisticsService Statistics(IServiceProvider services, Role role, long unitId) =>
+        new(services.GetRequiredService<MinshengDb>(), ScopeOf(services, role, unitId), services.GetRequiredService<UnitTree>(), App.Clock);
+
+    /// <summary>The AppealScope of a user with this role at this unit.</summary>
+    public AppealScope ScopeOf(IServiceProvider services, Role role, long unitId)
     {
         var units = services.GetRequiredService<UnitTree>();
         var db = services.GetRequiredService<MinshengDb>();
@@ -73,15 +83,19 @@ public sealed class FactsWorld
             },
         };
         var me = new CurrentUser(http, units);
-        return new StatisticsService(db, new AppealScope(db, me, units), units, App.Clock);
+        return new AppealScope(db, me, units);
     }
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    /// <summary>Asserts the facts-based overview equals the live reference for every scope and the given periods.</summary>
-    public async Task AssertEqualAsync(string when, IEnumerable<StatisticsPeriod> periods)
+    /// <summary>
+    /// Asserts the facts-based overview and unit table equal the live reference for every scope and the given periods.
+    /// Returns the names of the scopes whose answer read stored facts (not the live fallback) for some period.
+    /// </summary>
+    public async Task<HashSet<string>> AssertEqualAsync(string when, IEnumerable<StatisticsPeriod> periods)
     {
         using var scope = App.App.Services.CreateScope();
+        var stored = new HashSet<string>();
         foreach (var period in periods)
         foreach (var (name, role, unit) in Scopes)
         {
@@ -94,7 +108,51 @@ public sealed class FactsWorld
                 await File.WriteAllTextAsync(Path.Combine(dump, "live.json"), live);
             }
             facts.ShouldBe(live, $"{when}: {name} {period.From}..{period.To}");
+            var unitsFacts = JsonSerializer.Serialize(await stats.UnitsAsync(period, "unit", "asc", CancellationToken.None), Json);
+            var unitsLive = JsonSerializer.Serialize(await stats.LiveUnitsAsync(period, "unit", "asc", CancellationToken.None), Json);
+            unitsFacts.ShouldBe(unitsLive, $"{when}: unit table, {name} {period.From}..{period.To}");
+            if (await ReadsStoredAsync(scope.ServiceProvider, role, unit, period)) stored.Add(name);
         }
+        return stored;
+    }
+
+    /// <summary>Whether the facts reader answers this scope and period with stored rows (some day clean) rather than null.</summary>
+    public async Task<bool> ReadsStoredAsync(IServiceProvider services, Role role, long unitId, StatisticsPeriod period)
+    {
+        var db = services.GetRequiredService<MinshengDb>();
+        var units = services.GetRequiredService<UnitTree>();
+        var (kind, subtree) = ScopeOf(services, role, unitId).Rule();
+        var scopes = await FactScopes.LoadAsync(db, units, CancellationToken.None);
+        if (scopes.ScopeFor(kind, subtree) is null || await new FactsReader(db).ReadAsync(period, kind, subtree, scopes, FactsWanted.Overview,
+                App.Clock.GetUtcNow(), CancellationToken.None) is null) return false;
+        var today = FactDays.Of(Domain.Calendar.ChinaTime.DateOf(App.Clock.GetUtcNow()));
+        var (from, to) = (FactDays.Of(period.From), Math.Min(FactDays.Of(period.To), today - 1));
+        return await db.Set<FactDay>().AnyAsync(d => d.Day >= from && d.Day <= to);
+    }
+
+    /// <summary>
+    /// Moves a unit under another parent as the unit admin would: its parent, and the path of its whole subtree.
+    /// Written with SQL, like any change made by another instance; the caller's tree is refreshed.
+    /// </summary>
+    public async Task MoveUnitAsync(Unit unit, Unit newParent)
+    {
+        using var scope = App.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MinshengDb>();
+        var tree = App.App.Services.GetRequiredService<UnitTree>();
+        var oldPath = tree.Find(unit.Id)!.Path;
+        var newPath = tree.Find(newParent.Id)!.Path + oldPath.TrimEnd('/').Split('/')[^1] + "/";
+        await db.Database.ExecuteSqlAsync($"update units set parent_id = {newParent.Id} where id = {unit.Id}");
+        await db.Database.ExecuteSqlRawAsync("update units set path = {0} || substr(path, {1}) where substr(path, 1, {2}) = {3}",
+            newPath, oldPath.Length + 1, oldPath.Length, oldPath);
+        tree.Invalidate();
+    }
+
+    /// <summary>Moves a category under another parent (categories are read afresh by every statistic).</summary>
+    public async Task MoveCategoryAsync(long categoryId, long newParentId)
+    {
+        using var scope = App.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MinshengDb>();
+        await db.Database.ExecuteSqlAsync($"update categories set parent_id = {newParentId} where id = {categoryId}");
     }
 
     public IReadOnlyList<StatisticsPeriod> Periods()
