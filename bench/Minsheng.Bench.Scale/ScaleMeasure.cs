@@ -64,7 +64,8 @@ public static class ScaleMeasure
             new AppealFilter("InProgress", null, null, "Hotline12345", null, null, null, null, null, null, null), "status = 'InProgress' and channel = 'Hotline12345'", ct);
         AddList(cases, "appeal list, unit filter p5", runs, countyScope,
             new AppealFilter(null, handlerUnit, null, null, null, null, null, null, null, 5, null),
-            $"(lead_unit_id = {handlerUnit} or exists (select 1 from appeal_co_units c where c.appeal_id = appeals.id and c.unit_id = {handlerUnit}))", ct);
+            // The same shape the product asks (UnitFilter): the ids led by the unit and those it co-handles, by index.
+            $"id in (select id from appeals where lead_unit_id = {handlerUnit} union all select appeal_id from appeal_co_units where unit_id = {handlerUnit})", ct);
         foreach (var q in new[] { "噪音", "物业", "路灯不亮" })
             AddList(cases, $"search \"{q}\"", runs, countyScope,
                 new AppealFilter(null, null, null, null, null, null, null, null, q, null, null), $"(number = '{q}' or title like '%{q}%' or content like '%{q}%')", ct);
@@ -80,12 +81,17 @@ public static class ScaleMeasure
                     var scope = sp.GetRequiredService<AppealScope>();
                     var presenter = sp.GetRequiredService<AppealPresenter>();
                     var query = sp.GetRequiredService<UnitQueues>().Led(scope.Visible()).Where(a => a.DispatchedAt >= start && a.DispatchedAt <= end);
+                    var sw = System.Diagnostics.Stopwatch.StartNew();
                     var rows = await query.OrderBy(a => a.DispatchedAt).ThenBy(a => a.Id).Take(50_000).AsNoTracking().ToListAsync(ct);
+                    var t1 = sw.Elapsed.TotalMilliseconds;
                     var summaries = await presenter.SummariesAsync(rows, ct);
+                    var t2 = sw.Elapsed.TotalMilliseconds;
                     var bytes = Infrastructure.Export.XlsxWriter.Write("办理台账", LedgerSheet.Headers, LedgerSheet.Rows(rows, summaries, now));
+                    if (Environment.GetEnvironmentVariable("LISTS_PROFILE") == "1") Console.WriteLine($"ledger rows {t1:F1} summaries {t2 - t1:F1} xlsx {sw.Elapsed.TotalMilliseconds - t2:F1}");
                     return $"{rows.Count}";
                 },
-                async s => $"{await s.ScalarAsync($"select count(*) from appeals where lead_unit_id in ({handlerIds}) and dispatched_at >= @s and dispatched_at <= @e", ("s", s.Time(start)), ("e", s.Time(end)))}"));
+                // The same rows read whole, as the export reads them (a count alone would not read the rows it sends).
+                async s => $"{(await s.RowsAsync($"select * from appeals where lead_unit_id in ({handlerIds}) and dispatched_at >= @s and dispatched_at <= @e order by dispatched_at, id", ("s", s.Time(start)), ("e", s.Time(end)))).Count}"));
         }
 
         {
@@ -94,8 +100,18 @@ public static class ScaleMeasure
             var (probeId, title, content) = (Convert.ToInt64(probe[0]), (string)probe[1]!, (string)probe[2]!);
             var since = now.AddDays(-TriageSuggestions.DuplicateDays);
             cases.Add(new Case("duplicate candidates at intake", "operator", 20, runs,
-                sp => sp.GetRequiredService<TriageSuggestions>().SuggestAsync(new SuggestionInput(title, content, null, null, null, null, null), ct)
-                    .ContinueWith(t => t.Result.Duplicates.FirstOrDefault()?.Id.ToString() ?? "none"),
+                async sp =>
+                {
+                    var sw = System.Diagnostics.Stopwatch.StartNew();
+                    var triage = sp.GetRequiredService<TriageSuggestions>();
+                    if (Environment.GetEnvironmentVariable("LISTS_PROFILE") == "1")
+                    {
+                        await triage.SuggestAsync(new SuggestionInput(title, content, null, null, null, null, null), ct, neighbours: false);
+                        Console.WriteLine($"suggest without neighbours {sw.Elapsed.TotalMilliseconds:F1}");
+                    }
+                    var r = await triage.SuggestAsync(new SuggestionInput(title, content, null, null, null, null, null), ct);
+                    return r.Duplicates.FirstOrDefault()?.Id.ToString() ?? "none";
+                },
                 async s =>
                 {
                     // The same candidate rows fetched by hand; the expected best match is the probe itself.
