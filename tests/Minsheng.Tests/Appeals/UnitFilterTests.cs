@@ -39,7 +39,8 @@ public sealed class UnitFilterTests
 
         // With another filter and paging: the same rows, in the same order, a page at a time.
         var second = await desk.Expect<PageAnswer<AppealSummaryAnswer>>($"/api/appeals?unitId={c.Housing.Id}&status=Dispatched&pageSize=2&page=2");
-        (second.Total, second.Items.Select(a => a.Id).ToArray()).ShouldBe((3, new[] { led }));
+        second.Total.ShouldBe(3);
+        second.Items.Select(a => a.Id).ShouldBe([led]);
 
         // A unit's own staff see only their scope: the co-unit 城管局 does not see what 住建局 leads alone.
         var cityHandler = await app.ClientFor("city-handler");

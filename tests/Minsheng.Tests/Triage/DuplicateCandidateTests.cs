@@ -17,8 +17,9 @@ public sealed class DuplicateCandidateTests
     public async Task Open_appeals_of_any_age_and_recently_closed_ones_are_candidates()
     {
         await using var app = await TestApp.StartAsync();
-        var op = await app.ClientFor("operator");
-        var desk = await app.ClientFor("dispatcher");
+        HttpClient op = null!, desk = null!;
+        async Task SignIn() => (op, desk) = (await app.ClientFor("operator"), await app.ClientFor("dispatcher"));
+        await SignIn();
         Task<long> New(string type = "Complaint") => op.NewAppeal(app.County, new { title = Title, content = Content, type });
         async Task<long> Closed()
         {
@@ -30,6 +31,7 @@ public sealed class DuplicateCandidateTests
         var oldOpen = await New();
         var oldClosed = await Closed();
         app.Clock.Advance(TimeSpan.FromDays(40));
+        await SignIn(); // the sessions expired meanwhile
         var invalid = await New();
         await desk.Post($"/api/appeals/{invalid}/invalidate", new { reason = "重复录入。" }).Expect<AppealAnswer>(HttpStatusCode.OK);
         var recentClosed = await Closed();
