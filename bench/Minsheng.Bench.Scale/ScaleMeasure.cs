@@ -81,13 +81,9 @@ public static class ScaleMeasure
                     var scope = sp.GetRequiredService<AppealScope>();
                     var presenter = sp.GetRequiredService<AppealPresenter>();
                     var query = sp.GetRequiredService<UnitQueues>().Led(scope.Visible()).Where(a => a.DispatchedAt >= start && a.DispatchedAt <= end);
-                    var sw = System.Diagnostics.Stopwatch.StartNew();
                     var rows = await query.OrderBy(a => a.DispatchedAt).ThenBy(a => a.Id).Take(50_000).AsNoTracking().ToListAsync(ct);
-                    var t1 = sw.Elapsed.TotalMilliseconds;
                     var summaries = await presenter.SummariesAsync(rows, ct);
-                    var t2 = sw.Elapsed.TotalMilliseconds;
                     var bytes = Infrastructure.Export.XlsxWriter.Write("办理台账", LedgerSheet.Headers, LedgerSheet.Rows(rows, summaries, now));
-                    if (Environment.GetEnvironmentVariable("LISTS_PROFILE") == "1") Console.WriteLine($"ledger rows {t1:F1} summaries {t2 - t1:F1} xlsx {sw.Elapsed.TotalMilliseconds - t2:F1}");
                     return $"{rows.Count}";
                 },
                 // The same rows read whole, as the export reads them (a count alone would not read the rows it sends).
@@ -100,18 +96,8 @@ public static class ScaleMeasure
             var (probeId, title, content) = (Convert.ToInt64(probe[0]), (string)probe[1]!, (string)probe[2]!);
             var since = now.AddDays(-TriageSuggestions.DuplicateDays);
             cases.Add(new Case("duplicate candidates at intake", "operator", 20, runs,
-                async sp =>
-                {
-                    var sw = System.Diagnostics.Stopwatch.StartNew();
-                    var triage = sp.GetRequiredService<TriageSuggestions>();
-                    if (Environment.GetEnvironmentVariable("LISTS_PROFILE") == "1")
-                    {
-                        await triage.SuggestAsync(new SuggestionInput(title, content, null, null, null, null, null), ct, neighbours: false);
-                        Console.WriteLine($"suggest without neighbours {sw.Elapsed.TotalMilliseconds:F1}");
-                    }
-                    var r = await triage.SuggestAsync(new SuggestionInput(title, content, null, null, null, null, null), ct);
-                    return r.Duplicates.FirstOrDefault()?.Id.ToString() ?? "none";
-                },
+                sp => sp.GetRequiredService<TriageSuggestions>().SuggestAsync(new SuggestionInput(title, content, null, null, null, null, null), ct)
+                    .ContinueWith(t => t.Result.Duplicates.FirstOrDefault()?.Id.ToString() ?? "none"),
                 async s =>
                 {
                     // The same candidate rows fetched by hand; the expected best match is the probe itself.
