@@ -64,7 +64,8 @@ public static class ScaleMeasure
             new AppealFilter("InProgress", null, null, "Hotline12345", null, null, null, null, null, null, null), "status = 'InProgress' and channel = 'Hotline12345'", ct);
         AddList(cases, "appeal list, unit filter p5", runs, countyScope,
             new AppealFilter(null, handlerUnit, null, null, null, null, null, null, null, 5, null),
-            $"(lead_unit_id = {handlerUnit} or exists (select 1 from appeal_co_units c where c.appeal_id = appeals.id and c.unit_id = {handlerUnit}))", ct);
+            // The same shape the product asks (UnitFilter): the ids led by the unit and those it co-handles, by index.
+            $"id in (select id from appeals where lead_unit_id = {handlerUnit} union all select appeal_id from appeal_co_units where unit_id = {handlerUnit})", ct);
         foreach (var q in new[] { "噪音", "物业", "路灯不亮" })
             AddList(cases, $"search \"{q}\"", runs, countyScope,
                 new AppealFilter(null, null, null, null, null, null, null, null, q, null, null), $"(number = '{q}' or title like '%{q}%' or content like '%{q}%')", ct);
@@ -85,7 +86,8 @@ public static class ScaleMeasure
                     var bytes = Infrastructure.Export.XlsxWriter.Write("办理台账", LedgerSheet.Headers, LedgerSheet.Rows(rows, summaries, now));
                     return $"{rows.Count}";
                 },
-                async s => $"{await s.ScalarAsync($"select count(*) from appeals where lead_unit_id in ({handlerIds}) and dispatched_at >= @s and dispatched_at <= @e", ("s", s.Time(start)), ("e", s.Time(end)))}"));
+                // The same rows read whole, as the export reads them (a count alone would not read the rows it sends).
+                async s => $"{(await s.RowsAsync($"select * from appeals where lead_unit_id in ({handlerIds}) and dispatched_at >= @s and dispatched_at <= @e order by dispatched_at, id", ("s", s.Time(start)), ("e", s.Time(end)))).Count}"));
         }
 
         {

@@ -41,7 +41,7 @@ public sealed record AppealFilter(
         if (Parse<AppealType>(Type) is { } t) q = q.Where(a => a.Type == t);
         if (Parse<Tier>(Tier) is { } tier) q = q.Where(a => a.Tier == tier);
         if (CategoryId is { } cat) q = q.Where(a => a.CategoryId == cat);
-        if (UnitId is { } u) q = q.Where(a => a.LeadUnitId == u || a.CoUnits.Any(x => x.UnitId == u));
+        if (UnitId is { } u) q = UnitFilter.LeadOrCoUnit(q, u);
         if (From is { } from) q = q.Where(a => a.CreatedAt >= from);
         if (To is { } to) q = q.Where(a => a.CreatedAt <= to);
         if (!string.IsNullOrWhiteSpace(Q))

@@ -125,10 +125,14 @@ public sealed class MonitorPass(MinshengDb db, TimeLimitCache timeLimits, SqlWri
         var calendar = timeLimits.Current.Calendar;
         var today = Domain.Calendar.ChinaTime.DateOf(now);
         if (!calendar.IsWorkingDay(today) || now < Domain.Calendar.ChinaTime.At(today, calendar.Hours.Periods[0].Start)) return 0;
-        var open = await db.Appeals.AsNoTracking()
-            .Where(a => a.Tier == Tier.HighLevel && AppealStatuses.Open.Contains(a.Status))
-            .OrderBy(a => a.CreatedAt).Select(a => new { a.Number, a.Title, a.CitizenName, a.JurisdictionId }).ToListAsync(ct);
-        if (open.Count == 0) return 0;
+        // Every pass of a working day asks this. The ids come from the (status, created_at) index, which carries the
+        // tier (migration 023): asked for whole rows in created_at order, SQLite took its statistics' word that open
+        // statuses are common and read the whole table each pass (100,000 appeals: most of a 2 s steady pass).
+        var ids = await db.Appeals.Where(a => a.Tier == Tier.HighLevel && AppealStatuses.Open.Contains(a.Status)).Select(a => a.Id).ToListAsync(ct);
+        if (ids.Count == 0) return 0;
+        var open = (await db.Appeals.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .Select(a => new { a.Id, a.CreatedAt, a.Number, a.Title, a.CitizenName, a.JurisdictionId }).ToListAsync(ct))
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToList();
         // One digest per county or city, addressed to it: a county's leaders never read the next county's cases.
         var digests = open.GroupBy(a => a.JurisdictionId).Select(g =>
         {
