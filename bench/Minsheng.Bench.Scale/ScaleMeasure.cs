@@ -110,7 +110,7 @@ public static class ScaleMeasure
         log.WriteLine($"measure engine={engine} appeals={appeals} now={now:O}");
         if (Environment.GetEnvironmentVariable("SCALE_SHOW_SQL") == "1")
             log.WriteLine(await staff.AsAsync("dispatcher", sp => Task.FromResult(new AppealFilter(null, null, null, null, null, null, null, null, "路灯不亮", null, null)
-                .Apply(sp.GetRequiredService<AppealScope>().Visible()).OrderByDescending(a => a.CreatedAt).Take(20).ToQueryString())));
+                .Apply(sp.GetRequiredService<AppealScope>().Visible(), sp.GetRequiredService<MinshengDb>()).OrderByDescending(a => a.CreatedAt).Take(20).ToQueryString())));
         log.WriteLine($"{"case",-34} {"role",-12} {"p50",8} {"p95",8} {"ref p50",8} {"ref p95",8} {"p95/ref",8} {"agree",6} {"target",7} {"ok",3} runs");
         foreach (var c in cases.Where(c => Wanted(c.Name))) await Report(c, staff, sql, log);
 
@@ -124,7 +124,7 @@ public static class ScaleMeasure
         cases.Add(new Case(name, "dispatcher", 100, runs, async sp =>
             {
                 // As GET /api/appeals does: the bounded count, one ordered page, summaries.
-                var query = filter.Apply(sp.GetRequiredService<AppealScope>().Visible());
+                var query = filter.Apply(sp.GetRequiredService<AppealScope>().Visible(), sp.GetRequiredService<MinshengDb>());
                 var (total, _) = await AppealCount.BoundedAsync(query, ct);
                 var items = await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Skip((page - 1) * size).Take(size).AsNoTracking().ToListAsync(ct);
                 var summaries = await sp.GetRequiredService<AppealPresenter>().SummariesAsync(items, ct);

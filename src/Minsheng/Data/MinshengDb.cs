@@ -83,6 +83,7 @@ public sealed class MinshengDb(DbContextOptions<MinshengDb> options) : DbContext
         b.Entity<GazetteerRow>().ToTable("gazetteer");
         // Features map their own tables next to their code (IEntityTypeConfiguration), read through Set<T>().
         b.ApplyConfigurationsFromAssembly(typeof(MinshengDb).Assembly);
+        Features.Appeals.AppealTextSearch.Map(b, IsSqlite);
 
         var millis = new ValueConverter<DateTimeOffset, long>(d => d.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
         // Npgsql writes timestamptz only from offset-zero values; deadlines come in China time (+08:00).

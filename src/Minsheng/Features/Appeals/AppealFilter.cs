@@ -34,7 +34,8 @@ public sealed record AppealFilter(
     private static T? Parse<T>(string? value) where T : struct, Enum =>
         value is not null && Enum.TryParse<T>(value, true, out var v) && Enum.IsDefined(v) && !int.TryParse(value, out _) ? v : null;
 
-    public IQueryable<Appeal> Apply(IQueryable<Appeal> q)
+    /// <summary>The filters on <paramref name="q"/>; <paramref name="db"/> serves the text search's index (AppealTextSearch).</summary>
+    public IQueryable<Appeal> Apply(IQueryable<Appeal> q, Data.MinshengDb db)
     {
         if (Parse<AppealStatus>(Status) is { } s) q = q.Where(a => a.Status == s);
         if (Parse<Channel>(Channel) is { } c) q = q.Where(a => a.Channel == c);
@@ -50,7 +51,7 @@ public sealed record AppealFilter(
             // Searching the text for a phone or ID number would tell a viewer what masking hides from them: such a
             // term matches appeal numbers only.
             if (text.Count(char.IsAsciiDigit) >= 5 || Domain.Privacy.PiiDetector.Default.Find(text).Count > 0) q = q.Where(a => a.Number == text);
-            else q = q.Where(a => a.Number == text || a.Title.Contains(text) || a.Content.Contains(text));
+            else q = AppealTextSearch.Matching(q, text, db);
         }
         return q;
     }

@@ -49,11 +49,11 @@ public static class AppealsApi
     }
 
     private static async Task<Results<Ok<Page<AppealSummary>>, ForbidHttpResult>> List(
-        [AsParameters] AppealFilter filter, AppealScope scope, AppealPresenter presenter, CancellationToken ct)
+        [AsParameters] AppealFilter filter, AppealScope scope, AppealPresenter presenter, MinshengDb db, CancellationToken ct)
     {
         if (!scope.MaySeeAppeals) return TypedResults.Forbid();
         var (page, size) = filter.Validate();
-        var query = filter.Apply(scope.Visible());
+        var query = filter.Apply(scope.Visible(), db);
         var (total, capped) = await AppealCount.BoundedAsync(query, ct);
         var items = await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
             .Skip((page - 1) * size).Take(size).AsNoTracking().ToListAsync(ct);

@@ -9,7 +9,7 @@ namespace Minsheng.Pages.Appeals;
 
 /// <summary>诉求查询: every role that sees appeals searches its own scope (admins see none, as in the API).</summary>
 [Authorize(Roles = "Operator,Dispatcher,UnitHandler,UnitHead,Supervisor,Analyst,Leader,Publicity")]
-public sealed class IndexModel(AppealScope scope, AppealPresenter presenter) : AppPage
+public sealed class IndexModel(AppealScope scope, AppealPresenter presenter, Data.MinshengDb db) : AppPage
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
@@ -35,7 +35,7 @@ public sealed class IndexModel(AppealScope scope, AppealPresenter presenter) : A
         await TryAsync(async () =>
         {
             filter.Validate();
-            Results = await AppealPage.ReadAsync(filter.Apply(scope.Visible()).OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id),
+            Results = await AppealPage.ReadAsync(filter.Apply(scope.Visible(), db).OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id),
                 PageNumber, presenter, ct);
         });
     }

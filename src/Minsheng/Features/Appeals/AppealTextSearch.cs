@@ -1,0 +1,109 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Minsheng.Data;
+using Minsheng.Domain.Appeals;
+using NpgsqlTypes;
+
+namespace Minsheng.Features.Appeals;
+
+/// <summary>
+/// The appeal list's text search: "the title or the content contains the term", served by an index of character
+/// bigrams (migration 024). Most Chinese searches are two characters (噪音, 物业), which neither pg_trgm nor FTS5's
+/// trigram tokenizer can serve, so every appeal's text is indexed as the set of its overlapping two-character grams
+/// plus its last character; a term of n ≥ 2 characters then needs all of its n−1 grams, a one-character term any gram
+/// that starts with it. Grams are a filter that never loses a match (every gram of the term is a gram of any text
+/// containing it); the term itself is then rechecked with the same Contains the search used before, so the answers
+/// are exactly the old ones, only found through the index.
+/// PostgreSQL: a GIN index on appeal_search_vector(title, content) — the grams as tsvector lexemes, built by
+/// array_to_tsvector so no parser touches them — queried with a tsquery built here from lexeme objects (no query syntax
+/// is parsed, so nothing a user types can break it). SQLite: a contentless FTS5 table kept by triggers, tokenized by
+/// FTS5's ascii tokenizer, whose rules (<see cref="FtsToken"/>) are simple enough to mirror exactly here.
+/// </summary>
+public static class AppealTextSearch
+{
+    /// <summary>Mapped to the SQL function appeal_search_vector on PostgreSQL; it only has meaning inside a query.</summary>
+    public static NpgsqlTsVector Vector(string title, string content) =>
+        throw new InvalidOperationException("AppealTextSearch.Vector is translated to SQL and cannot run in .NET.");
+
+    /// <summary>Registers the SQL function with the model (PostgreSQL only; SQLite reads the FTS5 table by raw SQL).</summary>
+    public static void Map(ModelBuilder b, bool isSqlite)
+    {
+        if (!isSqlite) b.HasDbFunction(typeof(AppealTextSearch).GetMethod(nameof(Vector))!).HasName("appeal_search_vector");
+    }
+
+    /// <summary>Appeals whose number is <paramref name="text"/> or whose title or content contains it.</summary>
+    public static IQueryable<Appeal> Matching(IQueryable<Appeal> q, string text, MinshengDb db)
+    {
+        var grams = Grams(text);
+        // NUL cannot be stored in PostgreSQL text; the plain predicate keeps today's answer for it (a 400 there).
+        if (grams.Count == 0 || text.Contains('\0')) return Plain(q, text);
+        if (!db.IsSqlite)
+        {
+            var query = TsQuery(grams);
+            return q.Where(a => a.Number == text
+                                || (Vector(a.Title, a.Content).Matches(query) && (a.Title.Contains(text) || a.Content.Contains(text))));
+        }
+        if (FtsMatch(grams) is not { } match) return Plain(q, text);
+        var ids = db.Database.SqlQuery<long>($"select rowid as \"Value\" from appeal_search where appeal_search match {match}");
+        return q.Where(a => a.Number == text || (ids.Contains(a.Id) && (a.Title.Contains(text) || a.Content.Contains(text))));
+    }
+
+    private static IQueryable<Appeal> Plain(IQueryable<Appeal> q, string text) =>
+        q.Where(a => a.Number == text || a.Title.Contains(text) || a.Content.Contains(text));
+
+    /// <summary>
+    /// The term's grams, counted in Unicode code points as SQL's substr counts them: one gram (a prefix) for a single
+    /// character, otherwise every pair of neighbouring characters, each once.
+    /// </summary>
+    public static IReadOnlyList<Gram> Grams(string text)
+    {
+        var runes = text.EnumerateRunes().Select(r => r.ToString()).ToArray();
+        if (runes.Length == 0) return [];
+        if (runes.Length == 1) return [new Gram(runes[0], Prefix: true)];
+        var grams = new List<Gram>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < runes.Length; i++)
+            if (seen.Add(runes[i] + runes[i + 1])) grams.Add(new Gram(runes[i] + runes[i + 1], Prefix: false));
+        return grams;
+    }
+
+    public sealed record Gram(string Text, bool Prefix);
+
+    /// <summary>All grams required, as lexeme objects (sent in binary: quotes, *, |, ! or &amp; are plain characters).</summary>
+    public static NpgsqlTsQuery TsQuery(IReadOnlyList<Gram> grams)
+    {
+        NpgsqlTsQuery query = Lexeme(grams[0]);
+        foreach (var g in grams.Skip(1)) query = new NpgsqlTsQueryAnd(query, Lexeme(g));
+        return query;
+
+        static NpgsqlTsQueryLexeme Lexeme(Gram g) => new(g.Text, NpgsqlTsQueryLexeme.Weight.None, g.Prefix);
+    }
+
+    /// <summary>
+    /// The FTS5 MATCH string: each gram's token as a quoted phrase (implicitly ANDed), a one-character term as a prefix
+    /// query. Tokens hold only letters, digits and non-ASCII characters, so no FTS5 syntax (quotes, *, -, NEAR, OR, AND,
+    /// NOT, parentheses, column filters) can survive into the query. Null when no gram has a token (a term of ASCII
+    /// punctuation only): the caller then falls back to the plain scan, which is still exact.
+    /// </summary>
+    public static string? FtsMatch(IReadOnlyList<Gram> grams)
+    {
+        var phrases = grams.Select(g => (Token: FtsToken(g.Text), g.Prefix)).Where(p => p.Token.Length > 0)
+            .Select(p => $"\"{p.Token}\"{(p.Prefix ? "*" : "")}").Distinct().ToList();
+        return phrases.Count == 0 ? null : string.Join(" ", phrases);
+    }
+
+    /// <summary>
+    /// What FTS5's ascii tokenizer keeps of a gram: ASCII letters and digits (folded to lower case) and every non-ASCII
+    /// character; any other ASCII character separates tokens. A gram has two characters, so it yields at most one token.
+    /// </summary>
+    public static string FtsToken(string gram)
+    {
+        var sb = new StringBuilder(gram.Length);
+        foreach (var r in gram.EnumerateRunes())
+        {
+            if (r.Value >= 128) sb.Append(r.ToString());
+            else if (char.IsAsciiLetterOrDigit((char)r.Value)) sb.Append(char.ToLowerInvariant((char)r.Value));
+        }
+        return sb.ToString();
+    }
+}
