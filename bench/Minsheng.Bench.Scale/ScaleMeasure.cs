@@ -58,6 +58,9 @@ public static class ScaleMeasure
         }
         // HOOK(scoring): add the month's ranking here at merge, e.g.
         // cases.Add(new Case("ranking month", "city-supervisor", 200, runs, sp => <the ranking use case>.DraftAsync(month, ct)..., s => <plain SQL>));
+        if (Wanted("metrics table") || Wanted("ranking") || Wanted("unit sheet"))
+            foreach (var c in await ScaleRanking.CasesAsync(staff, sql, tree, county, now, runs, Wanted, log, ct))
+                cases.Add(new Case(c.Name, c.Role, c.TargetMs, c.Runs, c.Product, c.Reference));
 
         AddList(cases, "appeal list, no filter", runs, countyScope, new AppealFilter(null, null, null, null, null, null, null, null, null, null, null), "true", ct);
         AddList(cases, "appeal list, status+channel", runs, countyScope,

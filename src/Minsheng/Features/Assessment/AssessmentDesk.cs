@@ -103,7 +103,7 @@ public sealed class AssessmentDesk(MinshengDb db, AuditedCommit commit, CurrentU
             .Select(g => new RankingGroup(g.Key, g.OrderBy(r => r.Rank ?? int.MaxValue).ThenBy(r => r.UnitId).Select(Ranked).ToList())).ToList();
 
     public static RankedUnit Ranked(AssessmentRow r) => new(r.UnitId, r.UnitName, r.GroupName, r.Rank, r.GroupSize, r.Score, r.RatePart,
-        r.Deductions, r.Bonus, r.Received, ScoreDetail.FromJson(r.DetailJson).Rates);
+        r.Deductions, r.Bonus, r.Received, ScoreDetail.RatesFromJson(r.DetailJson));
 
     public PeriodSummary Summary(AssessmentPeriod p, int pending) => new(p.Id, p.JurisdictionId, units.NameOf(p.JurisdictionId), p.Month, p.Status,
         Labels.PeriodStatus(p.Status), p.ContestUntil, p.ComputedAt, p.FrozenAt, p.PublishedAt, pending);

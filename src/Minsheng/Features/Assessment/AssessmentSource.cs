@@ -61,18 +61,22 @@ public sealed class AssessmentSource(MinshengDb db, UnitTree units, IUnitMeasure
         var items = unitIds.ToDictionary(u => u, _ => new List<ScoreItem>());
         var ids = unitIds.ToArray();
 
-        // The appeals behind each weighted rate that kept it down; asked only where the counts say there are some.
-        foreach (var (unitId, m) in measured.Where(m => unitIds.Contains(m.Key)))
-            foreach (var metric in scheme.Weights.Where(w => w.Value > 0).Select(w => w.Key))
+        // The appeals behind each weighted rate that kept it down; asked only for the units whose counts say there are
+        // some, all of them in one query per metric (not one per unit and metric: a county has dozens of units).
+        foreach (var metric in scheme.Weights.Where(w => w.Value > 0).Select(w => w.Key))
+        {
+            var costing = measured.Where(m => unitIds.Contains(m.Key)).Where(m =>
             {
-                var r = m.Rate(metric);
-                var costing = metric.LowerIsBetter() ? r.Numerator : r.Denominator - r.Numerator;
-                if (costing <= 0) continue;
-                foreach (var i in await measures.ItemsAsync(jurisdictionId, from, to, unitId, metric, ct))
+                var r = m.Value.Rate(metric);
+                return (metric.LowerIsBetter() ? r.Numerator : r.Denominator - r.Numerator) > 0;
+            }).Select(m => m.Key).ToList();
+            if (costing.Count == 0) continue;
+            foreach (var (unitId, list) in await measures.ItemsByUnitAsync(jurisdictionId, from, to, costing, metric, ct))
+                foreach (var i in list)
                     if (ScoreItem.CostsPoints(metric, i.InNumerator))
                         items[unitId].Add(new ScoreItem(ScoreItem.MetricKey(metric, i.AppealId), ItemKind.MetricMiss, metric, i.AppealId,
                             $"{i.Number} {i.Title}", i.DecidedAt, i.InNumerator));
-            }
+        }
 
         // 督办单: the orders a supervisor or leader wrote, and the monitor's (one per appeal, unit and round).
         var manual = await (from o in db.SupervisionOrders

@@ -13,4 +13,8 @@ public interface IUnitMeasures
     Task<IReadOnlyList<UnitMeasures>> MeasureAsync(long jurisdictionId, DateOnly from, DateOnly to, CancellationToken ct);
 
     Task<IReadOnlyList<MetricItem>> ItemsAsync(long jurisdictionId, DateOnly from, DateOnly to, long unitId, Metric metric, CancellationToken ct);
+
+    /// <summary>The items of one metric for several units at once (the same lists as <see cref="ItemsAsync"/> per unit), in one query per part.</summary>
+    Task<IReadOnlyDictionary<long, IReadOnlyList<MetricItem>>> ItemsByUnitAsync(long jurisdictionId, DateOnly from, DateOnly to,
+        IReadOnlyCollection<long> unitIds, Metric metric, CancellationToken ct);
 }

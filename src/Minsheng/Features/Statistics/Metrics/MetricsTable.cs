@@ -109,6 +109,11 @@ public sealed class MetricsTable(UnitMeasuresQuery measures, MinshengDb db, Unit
         var roots = dim == Dimension.Category ? await CategoryRoots.LoadAsync(db, ct) : null;
         foreach (var m in Shown)
         {
+            if (UnitMeasuresQuery.SameCounts(m) is { } same && result.TryGetValue(same, out var done))
+            {
+                result[m] = done;
+                continue;
+            }
             IEnumerable<(string Key, string Label, Count Count)> rows = dim switch
             {
                 Dimension.Unit => (await measures.CountAsync(m, j, p.From, p.To, f => f.UnitId!.Value, ct))

@@ -34,7 +34,8 @@ public sealed class UnitMeasuresQuery(MinshengDb db, MetricQueries queries, Unit
     {
         var counts = new Dictionary<Measure, Dictionary<long, Count>>();
         foreach (var m in AllMetrics.Select(Measures.Of).Append(Measure.Received).Append(Measure.SupervisionOrders).Append(Measure.Overdue))
-            counts[m] = await CountAsync(m, jurisdictionId, from, to, f => f.UnitId!.Value, ct);
+            counts[m] = SameCounts(m) is { } same && counts.TryGetValue(same, out var done) ? done
+                : await CountAsync(m, jurisdictionId, from, to, f => f.UnitId!.Value, ct);
         var ids = counts.Values.SelectMany(c => c.Keys).Distinct().OrderBy(id => id);
         return ids.Select(id => new UnitMeasures(id,
                 counts[Measure.Received].GetValueOrDefault(id, Count.Zero).N,
@@ -44,8 +45,24 @@ public sealed class UnitMeasuresQuery(MinshengDb db, MetricQueries queries, Unit
             .ToList();
     }
 
+    /// <summary>收件量 is the n of 退单率 (the same parts): counted once, the other reads the same counts.</summary>
+    public static Measure? SameCounts(Measure m) => m switch
+    {
+        Measure.Received => Measure.ReturnRate,
+        Measure.ReturnRate => Measure.Received,
+        _ => null,
+    };
+
     public Task<IReadOnlyList<MetricItem>> ItemsAsync(long jurisdictionId, DateOnly from, DateOnly to, long unitId, Metric metric, CancellationToken ct) =>
         ItemsAsync(Measures.Of(metric), jurisdictionId, from, to, f => f.UnitId == unitId, ct);
+
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<MetricItem>>> ItemsByUnitAsync(long jurisdictionId, DateOnly from, DateOnly to,
+        IReadOnlyCollection<long> unitIds, Metric metric, CancellationToken ct)
+    {
+        var ids = unitIds.ToArray();
+        var rows = await RowsAsync(Measures.Of(metric), jurisdictionId, from, to, f => f.UnitId != null && ids.Contains(f.UnitId.Value), ct);
+        return ids.ToDictionary(id => id, id => (IReadOnlyList<MetricItem>)Ordered(rows.Where(r => r.UnitId == id).Select(r => r.Item)));
+    }
 
     /// <summary>Per group of the dimension's key: the measure's count, summed over its parts.</summary>
     public async Task<Dictionary<TKey, Count>> CountAsync<TKey>(Measure measure, long jurisdictionId, DateOnly from, DateOnly to,
@@ -62,17 +79,23 @@ public sealed class UnitMeasuresQuery(MinshengDb db, MetricQueries queries, Unit
 
     /// <summary>The items behind a figure, oldest decision first; titles masked as for any list leaving the server.</summary>
     public async Task<IReadOnlyList<MetricItem>> ItemsAsync(Measure measure, long jurisdictionId, DateOnly from, DateOnly to,
+        Expression<Func<MetricFact, bool>> filter, CancellationToken ct) =>
+        Ordered((await RowsAsync(measure, jurisdictionId, from, to, filter, ct)).Select(r => r.Item));
+
+    private static List<MetricItem> Ordered(IEnumerable<MetricItem> items) => items.OrderBy(i => i.DecidedAt).ThenBy(i => i.AppealId).ToList();
+
+    private async Task<List<(long? UnitId, MetricItem Item)>> RowsAsync(Measure measure, long jurisdictionId, DateOnly from, DateOnly to,
         Expression<Func<MetricFact, bool>> filter, CancellationToken ct)
     {
-        var items = new List<MetricItem>();
+        var items = new List<(long?, MetricItem)>();
         foreach (var part in Scoped(measure, jurisdictionId, from, to))
         {
             var rows = await part.Where(filter)
-                .Join(db.Appeals, f => f.AppealId, a => a.Id, (f, a) => new { a.Id, a.Number, a.Title, a.CitizenName, f.DecidedAt, f.Hit })
+                .Join(db.Appeals, f => f.AppealId, a => a.Id, (f, a) => new { f.UnitId, a.Id, a.Number, a.Title, a.CitizenName, f.DecidedAt, f.Hit })
                 .ToListAsync(ct);
-            items.AddRange(rows.Select(r => new MetricItem(r.Id, r.Number, text.Show(r.Title, TextExposure.Masked, r.CitizenName), r.DecidedAt!.Value, r.Hit)));
+            items.AddRange(rows.Select(r => (r.UnitId, new MetricItem(r.Id, r.Number, text.Show(r.Title, TextExposure.Masked, r.CitizenName), r.DecidedAt!.Value, r.Hit))));
         }
-        return items.OrderBy(i => i.DecidedAt).ThenBy(i => i.AppealId).ToList();
+        return items;
     }
 
     /// <summary>The measure's parts, filtered to items decided in the period (China dates, both ends included) for units of the jurisdiction.</summary>
@@ -82,7 +105,7 @@ public sealed class UnitMeasuresQuery(MinshengDb db, MetricQueries queries, Unit
         var end = ChinaTime.At(to.AddDays(1), TimeOnly.MinValue);
         var subtree = units.Subtree(jurisdictionId).ToArray();
         var now = clock.GetUtcNow();
-        return queries.Parts(measure, now).Select(p => p.AsNoTracking()
+        return queries.Parts(measure, now, start, end).Select(p => p.AsNoTracking()
             .Where(f => f.DecidedAt >= start && f.DecidedAt < end && f.UnitId != null && subtree.Contains(f.UnitId.Value)));
     }
 }
