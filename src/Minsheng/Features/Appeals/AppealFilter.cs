@@ -34,7 +34,7 @@ public sealed record AppealFilter(
     private static T? Parse<T>(string? value) where T : struct, Enum =>
         value is not null && Enum.TryParse<T>(value, true, out var v) && Enum.IsDefined(v) && !int.TryParse(value, out _) ? v : null;
 
-    /// <summary>The filters on <paramref name="q"/>; <paramref name="db"/> serves the text search's index (AppealTextSearch).</summary>
+    /// <summary>The filters on <paramref name="q"/>; <paramref name="db"/> serves the unit filter's id lists and the text search's index.</summary>
     public IQueryable<Appeal> Apply(IQueryable<Appeal> q, Data.MinshengDb db)
     {
         if (Parse<AppealStatus>(Status) is { } s) q = q.Where(a => a.Status == s);
@@ -42,7 +42,7 @@ public sealed record AppealFilter(
         if (Parse<AppealType>(Type) is { } t) q = q.Where(a => a.Type == t);
         if (Parse<Tier>(Tier) is { } tier) q = q.Where(a => a.Tier == tier);
         if (CategoryId is { } cat) q = q.Where(a => a.CategoryId == cat);
-        if (UnitId is { } u) q = UnitFilter.LeadOrCoUnit(q, u);
+        if (UnitId is { } u) q = UnitFilter.LeadOrCoUnit(q, u, db);
         if (From is { } from) q = q.Where(a => a.CreatedAt >= from);
         if (To is { } to) q = q.Where(a => a.CreatedAt <= to);
         if (!string.IsNullOrWhiteSpace(Q))

@@ -39,14 +39,7 @@ internal static class FactsSql
         var where = string.Join(" or ", Enumerable.Range(0, ranges).Select(i => $"(created_at >= @s{i} and created_at < @e{i})"));
         return $"select {DayOf(sqlite)} as day, jurisdiction_id, region_unit_id, lead_unit_id, category_id, channel, type, " +
                "cast(count(*) as integer) as received, " +
-               $"{Count($"status = '{Closed}'")} as closed, " +
-               $"{Count($"status = '{Closed}' and (resolve_due is null or coalesce(replied_at, closed_at) <= resolve_due)")} as on_time_closed, " +
-               $"{Count("sign_for_due is not null and (claimed_at is not null or sign_for_due < @now)")} as sign_for_decided, " +
-               $"{Count("sign_for_due is not null and claimed_at is not null and claimed_at <= sign_for_due")} as signed_on_time, " +
-               $"{Count("resolved is not null")} as resolved_recorded, " +
-               $"{Count("resolved")} as resolved_yes, " +
-               $"{Count($"callback_outcome in ({Reached})")} as reached, " +
-               $"{Count($"callback_outcome in ({Satisfied})")} as satisfied " +
+               $"{Figures(Count)} " +
                // SQLite pushes the caller's scope (an OR over three unit columns) down into this SELECT and then prefers
                // the unit indexes, reading a county's every appeal to find today's; the registration-time index is the one.
                $"from appeals{(sqlite ? " indexed by ix_appeals_created_at" : "")} where {where} " +
@@ -65,6 +58,24 @@ internal static class FactsSql
     private static string Flag(string condition) => $"case when {condition} then 1 else 0 end";
 
     /// <summary>
+    /// The per-appeal conditions behind every figure but received, in the facts' column order; the live SELECT counts
+    /// them per group and the stored build flags them per appeal, so both always mean the same.
+    /// </summary>
+    private static readonly (string Column, string Condition)[] Conditions =
+    [
+        ("closed", $"status = '{Closed}'"),
+        ("on_time_closed", $"status = '{Closed}' and (resolve_due is null or coalesce(replied_at, closed_at) <= resolve_due)"),
+        ("sign_for_decided", "sign_for_due is not null and (claimed_at is not null or sign_for_due < @now)"),
+        ("signed_on_time", "sign_for_due is not null and claimed_at is not null and claimed_at <= sign_for_due"),
+        ("resolved_recorded", "resolved is not null"),
+        ("resolved_yes", "resolved"),
+        ("reached", $"callback_outcome in ({Reached})"),
+        ("satisfied", $"callback_outcome in ({Satisfied})"),
+    ];
+
+    private static string Figures(Func<string, string> render) => string.Join(", ", Conditions.Select(c => $"{render(c.Condition)} as {c.Column}"));
+
+    /// <summary>
     /// Inserts the stored facts of the appeals registered in [@s0, @e0) (whole China days), evaluated at @now: each appeal
     /// once in every scope that sees it (fact_scope_map over its place, lead unit and, for jurisdictions, its owner; and
     /// scope 0), then four groupings per day and scope. The per-appeal conditions are those of <see cref="Select"/>.
@@ -73,14 +84,7 @@ internal static class FactsSql
         "with a as materialized (" +
         $"select id, {DayOf(sqlite)} as day, jurisdiction_id, region_unit_id, lead_unit_id, category_id, channel, type, " +
         "1 as received, " +
-        $"{Flag($"status = '{Closed}'")} as closed, " +
-        $"{Flag($"status = '{Closed}' and (resolve_due is null or coalesce(replied_at, closed_at) <= resolve_due)")} as on_time_closed, " +
-        $"{Flag("sign_for_due is not null and (claimed_at is not null or sign_for_due < @now)")} as sign_for_decided, " +
-        $"{Flag("sign_for_due is not null and claimed_at is not null and claimed_at <= sign_for_due")} as signed_on_time, " +
-        $"{Flag("resolved is not null")} as resolved_recorded, " +
-        $"{Flag("resolved")} as resolved_yes, " +
-        $"{Flag($"callback_outcome in ({Reached})")} as reached, " +
-        $"{Flag($"callback_outcome in ({Satisfied})")} as satisfied " +
+        $"{Figures(Flag)} " +
         "from appeals where created_at >= @s0 and created_at < @e0), " +
         // UNION (not UNION ALL): an appeal whose place and lead unit are in the same scope counts there once.
         "s as materialized (" +
