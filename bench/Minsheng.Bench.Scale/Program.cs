@@ -4,7 +4,7 @@ using Minsheng.Data;
 
 // A city's volume: loads N appeals with two years of history into the migrated schema (PostgreSQL binary COPY,
 // SQLite prepared inserts), then times the product's own services on it beside a plain-SQL reference.
-// Usage: Minsheng.Bench.Scale --database sqlite:PATH|postgres:CONN [--count N] [--texts DIR] [--runs R] [--load-only] [--measure-only] [--audit-dir DIR] [--only CASE,CASE]
+// Usage: Minsheng.Bench.Scale --database sqlite:PATH|postgres:CONN [--count N] [--texts DIR] [--runs R] [--load-only] [--measure-only] [--audit-dir DIR] [--only CASE,CASE] [--generate-only N]
 string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 var database = Arg("--database") ?? throw new ArgumentException("--database is required");
 var count = int.Parse(Arg("--count") ?? "1000000");
@@ -28,6 +28,11 @@ var app = WebApp.Build([], target, b =>
 await WebApp.MigrateAsync(app.Services);
 var city = await ScaleCity.BuildAsync(app.Services, default);
 var engine = target.IsSqlite ? "sqlite" : "postgres";
+if (Arg("--generate-only") is { } generateCount)
+{
+    ScaleGenerate.Run(app.Services, city, int.Parse(generateCount), Arg("--texts"), clock.Now, Console.Out);
+    return 0;
+}
 if (!args.Contains("--measure-only"))
     await ScaleLoad.RunAsync(app.Services, target, city, count, Arg("--texts"), clock.Now, Console.Out, default);
 else
