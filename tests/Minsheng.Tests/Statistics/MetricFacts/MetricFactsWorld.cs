@@ -201,7 +201,8 @@ public sealed class MetricFactsWorld
                     done.Add("co-unit contribution");
                     break;
                 case 5:
-                    db.SupervisionOrders.Add(new SupervisionOrder(a.Id, SupervisionKind.SupervisionOrder, "督办", Ago(), "督查", Role.Supervisor, Ago()));
+                    var issued = Ago();
+                    db.SupervisionOrders.Add(new SupervisionOrder(a.Id, SupervisionKind.SupervisionOrder, "督办", issued + TimeSpan.FromDays(3), "督查", Role.Supervisor, issued));
                     done.Add("supervision order");
                     break;
                 case 6:

@@ -44,3 +44,8 @@ create table metric_dirty_marks (
     day integer not null
 );
 create index ix_metric_dirty_marks_day on metric_dirty_marks (day);
+
+-- The live reads of today (and of days awaiting a rebuild) ask for the orders issued in a few hours: by time, not by
+-- reading every 督办单 ever issued.
+create index ix_notifications_kind_created on notifications (kind, created_at);
+create index ix_supervision_orders_created_at on supervision_orders (created_at);

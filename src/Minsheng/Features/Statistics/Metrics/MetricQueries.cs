@@ -37,7 +37,7 @@ public sealed class MetricQueries(MinshengDb db)
         Measure.ReturnRate or Measure.Received => [Returns(), KeptAssignments()],
         Measure.WrongfulReturn => [Rulings()],
         Measure.RedoRate => [ReReviews()],
-        Measure.CoUnitOnTime => [CoUnitContributions(now, start)],
+        Measure.CoUnitOnTime => [CoUnitContributions(now, start, end)],
         Measure.SupervisionOrders => [AutomaticSupervision(), ManualSupervision()],
         Measure.Overdue => [MissedDeadline(now, start, end)],
         _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
@@ -187,11 +187,13 @@ public sealed class MetricQueries(MinshengDb db)
     /// co-unit of an appeal's current round counts once: decided at its first contribution (协办意见) of the round if
     /// that came by the deadline, else when the deadline passed; hit when it did. The unit is the co-unit.
     /// </summary>
-    private IQueryable<MetricFact> CoUnitContributions(DateTimeOffset now, DateTimeOffset s) =>
+    private IQueryable<MetricFact> CoUnitContributions(DateTimeOffset now, DateTimeOffset s, DateTimeOffset e) =>
         from c in db.AppealCoUnits
         join a in Measured on c.AppealId equals a.Id
         // Decided at the first contribution only when it came by the deadline, else at the deadline: never after it.
+        // So an item of [s, e) has its deadline in it, or a contribution in it with the deadline after s.
         where a.ReplyDue != null && a.ReplyDue >= s
+              && (a.ReplyDue < e || db.Timeline.Where(t => t.Action == Contribute && t.At >= s && t.At < e).Select(t => t.AppealId).Contains(a.Id))
         let first = db.Timeline.Where(t => t.AppealId == a.Id && t.Action == Contribute && t.ActorUnitId == c.UnitId && t.At >= a.DispatchedAt)
             .OrderBy(t => t.At).Select(t => (DateTimeOffset?)t.At).FirstOrDefault()
         where (first != null && first <= a.ReplyDue) || a.ReplyDue < now

@@ -163,8 +163,10 @@ public sealed class UnitMeasuresQuery(MinshengDb db, MetricQueries queries, Unit
 
     private IEnumerable<IQueryable<MetricFact>> Scoped(Measure measure, long jurisdictionId, DateTimeOffset now, DateTimeOffset start, DateTimeOffset end)
     {
+        // One parameter for the whole subtree (a JSON array / PostgreSQL array), not one per unit: a city's thousand
+        // units as separate parameters cost more to bind on SQLite than today's items cost to read.
         var subtree = units.Subtree(jurisdictionId).ToArray();
         return queries.Parts(measure, now, start, end).Select(p => p.AsNoTracking()
-            .Where(f => f.DecidedAt >= start && f.DecidedAt < end && f.UnitId != null && subtree.Contains(f.UnitId.Value)));
+            .Where(f => f.DecidedAt >= start && f.DecidedAt < end && f.UnitId != null && EF.Parameter(subtree).Contains(f.UnitId.Value)));
     }
 }
