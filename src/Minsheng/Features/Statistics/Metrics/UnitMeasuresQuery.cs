@@ -163,10 +163,13 @@ public sealed class UnitMeasuresQuery(MinshengDb db, MetricQueries queries, Unit
 
     private IEnumerable<IQueryable<MetricFact>> Scoped(Measure measure, long jurisdictionId, DateTimeOffset now, DateTimeOffset start, DateTimeOffset end)
     {
-        // One parameter for the whole subtree (a JSON array / PostgreSQL array), not one per unit: a city's thousand
-        // units as separate parameters cost more to bind on SQLite than today's items cost to read.
-        var subtree = units.Subtree(jurisdictionId).ToArray();
+        // The subtree as its path prefix, looked up per candidate item by the unit's key: a city's thousand unit ids as
+        // parameters cost more to bind on SQLite than a day's items cost to read, and as one JSON/array parameter
+        // SQLite drives the query from the list through the unit indexes, reading every appeal of the subtree.
+        if (units.Find(jurisdictionId)?.Path is not { } prefix) return queries.Parts(measure, now, start, end).Select(p => p.Where(_ => false));
+        var length = prefix.Length;
         return queries.Parts(measure, now, start, end).Select(p => p.AsNoTracking()
-            .Where(f => f.DecidedAt >= start && f.DecidedAt < end && f.UnitId != null && EF.Parameter(subtree).Contains(f.UnitId.Value)));
+            .Where(f => f.DecidedAt >= start && f.DecidedAt < end && f.UnitId != null
+                        && db.Units.Any(u => u.Id == f.UnitId && u.Path.Substring(0, length) == prefix)));
     }
 }
