@@ -28,6 +28,8 @@ public static class FactsCommand
             scope.ServiceProvider.GetRequiredService<Infrastructure.CurrentUser>().ActAs("cli");
             var done = await scope.ServiceProvider.GetRequiredService<FactsBuilder>().RebuildAsync(f, t, ct);
             Console.WriteLine($"已重建 {done.Days} 天的统计日汇总，共 {done.Rows} 行，用时 {done.Elapsed.TotalSeconds:0.0} 秒。");
+            var metrics = await scope.ServiceProvider.GetRequiredService<Features.Statistics.MetricFacts.MetricFactsBuilder>().RebuildAsync(f, t, ct);
+            Console.WriteLine($"已重建 {metrics.Days} 天的考核指标日汇总，共 {metrics.Rows} 行，用时 {metrics.Elapsed.TotalSeconds:0.0} 秒。");
             return 0;
         });
         return new Command("facts", "统计日汇总（驾驶舱总览的预聚合数据）") { rebuild };

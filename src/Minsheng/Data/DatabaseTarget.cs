@@ -30,7 +30,7 @@ public sealed record DatabaseTarget(bool IsSqlite, string ConnectionString)
         if (IsSqlite) options.UseSqlite(ConnectionString, o => o.MaxBatchSize(50)).AddInterceptors(new SqlitePragmas());
         else options.UseNpgsql(ConnectionString);
         // Marks the days of changed appeals dirty for the statistics' daily facts, in the same transaction.
-        options.AddInterceptors(Features.Statistics.Facts.FactsInterceptor.Instance);
+        options.AddInterceptors(Features.Statistics.Facts.FactsInterceptor.Instance, Features.Statistics.MetricFacts.MetricFactsInterceptor.Instance);
     }
 }
 

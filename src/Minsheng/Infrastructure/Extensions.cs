@@ -85,6 +85,7 @@ public static class Extensions
         services.AddKnowledge();
         Features.Statistics.StatisticsApi.AddStatistics(services);
         Features.Statistics.Facts.FactsServices.AddStatisticsFacts(services);
+        Features.Statistics.MetricFacts.MetricFactsServices.AddMetricFacts(services);
         Features.Analysis.HotTopics.HotTopicsApi.AddHotTopics(services, config);
         Features.Analysis.Reports.ReportsApi.AddReports(services, config);
         Features.Assessment.AssessmentApi.AddAssessment(services, config);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Minsheng.Data;
 using Minsheng.Domain.Appeals;
 using Minsheng.Domain.Assessment;
@@ -36,7 +37,7 @@ public sealed class MetricQueries(MinshengDb db)
         Measure.ReturnRate or Measure.Received => [Returns(), KeptAssignments()],
         Measure.WrongfulReturn => [Rulings()],
         Measure.RedoRate => [ReReviews()],
-        Measure.CoUnitOnTime => [CoUnitContributions(now, start)],
+        Measure.CoUnitOnTime => [CoUnitContributions(now, start, end)],
         Measure.SupervisionOrders => [AutomaticSupervision(), ManualSupervision()],
         Measure.Overdue => [MissedDeadline(now, start, end)],
         _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
@@ -186,11 +187,13 @@ public sealed class MetricQueries(MinshengDb db)
     /// co-unit of an appeal's current round counts once: decided at its first contribution (协办意见) of the round if
     /// that came by the deadline, else when the deadline passed; hit when it did. The unit is the co-unit.
     /// </summary>
-    private IQueryable<MetricFact> CoUnitContributions(DateTimeOffset now, DateTimeOffset s) =>
+    private IQueryable<MetricFact> CoUnitContributions(DateTimeOffset now, DateTimeOffset s, DateTimeOffset e) =>
         from c in db.AppealCoUnits
         join a in Measured on c.AppealId equals a.Id
         // Decided at the first contribution only when it came by the deadline, else at the deadline: never after it.
+        // So an item of [s, e) has its deadline in it, or a contribution in it with the deadline after s.
         where a.ReplyDue != null && a.ReplyDue >= s
+              && (a.ReplyDue < e || db.Timeline.Where(t => t.Action == Contribute && t.At >= s && t.At < e).Select(t => t.AppealId).Contains(a.Id))
         let first = db.Timeline.Where(t => t.AppealId == a.Id && t.Action == Contribute && t.ActorUnitId == c.UnitId && t.At >= a.DispatchedAt)
             .OrderBy(t => t.At).Select(t => (DateTimeOffset?)t.At).FirstOrDefault()
         where (first != null && first <= a.ReplyDue) || a.ReplyDue < now
@@ -230,22 +233,56 @@ public sealed class MetricQueries(MinshengDb db)
     /// 超期件数: appeals of the unit that missed a stage deadline, in the period of the first deadline missed. First
     /// contact counts as done by an approved reply (the appeal has left the unit's hands; see <see cref="Overdue"/>).
     /// </summary>
-    private IQueryable<MetricFact> MissedDeadline(DateTimeOffset now, DateTimeOffset s, DateTimeOffset e) => Measured
+    private IQueryable<MetricFact> MissedDeadline(DateTimeOffset now, DateTimeOffset s, DateTimeOffset e) => FirstMissed(now, s, e)
+        .Where(x => x.Missed != null)
+        .Select(x => new MetricFact
+        {
+            UnitId = x.A.LeadUnitId, AppealId = x.A.Id, RegionUnitId = x.A.RegionUnitId, CategoryId = x.A.CategoryId, Channel = x.A.Channel,
+            DecidedAt = x.Missed, Hit = true,
+        });
+
+    private IQueryable<MissedStage> FirstMissed(DateTimeOffset now, DateTimeOffset s, DateTimeOffset e) => Measured
         .Where(a => (a.SignForDue >= s && a.SignForDue < e) || (a.FirstContactDue >= s && a.FirstContactDue < e)
                     || (a.ReplyDue >= s && a.ReplyDue < e) || (a.ResolveDue >= s && a.ResolveDue < e))
-        .Select(a => new
+        .Select(a => new MissedStage
         {
-            a,
+            A = a,
             Missed = a.SignForDue != null && a.SignForDue < now && (a.ClaimedAt == null || a.ClaimedAt > a.SignForDue) ? a.SignForDue
                 : a.FirstContactDue != null && a.FirstContactDue < now && ((a.ContactedAt ?? a.RepliedAt) == null || (a.ContactedAt ?? a.RepliedAt) > a.FirstContactDue) ? a.FirstContactDue
                 : a.ReplyDue != null && a.ReplyDue < now && (a.RepliedAt == null || a.RepliedAt > a.ReplyDue) ? a.ReplyDue
                 : a.ResolveDue != null && a.ResolveDue < now && ((a.RepliedAt ?? a.ClosedAt) == null || (a.RepliedAt ?? a.ClosedAt) > a.ResolveDue) ? a.ResolveDue
                 : null,
-        })
-        .Where(x => x.Missed != null)
-        .Select(x => new MetricFact
-        {
-            UnitId = x.a.LeadUnitId, AppealId = x.a.Id, RegionUnitId = x.a.RegionUnitId, CategoryId = x.a.CategoryId, Channel = x.a.Channel,
-            DecidedAt = x.Missed, Hit = true,
         });
+
+    /// <summary>
+    /// The one way a past day's items change with no write: 超期件数 counts an appeal at the FIRST stage deadline it missed
+    /// that has passed, so when an earlier stage's deadline still ahead passes unmet, the item moves to that (later) day.
+    /// Items only ever leave a past day this way (the new deadline is after now), and only appeals with some deadline
+    /// still ahead can move. Per China day of [s, e) that holds such an item: the earliest of those deadlines, after
+    /// which the stored day is stale. Every other part is fixed for past days: an item decided at a deadline exists
+    /// once that deadline has passed (it has, the day being past), one decided at a recorded time does not depend on now.
+    /// </summary>
+    public async Task<Dictionary<int, DateTimeOffset>> OverdueStaleAtAsync(DateTimeOffset now, DateTimeOffset s, DateTimeOffset e, CancellationToken ct)
+    {
+        var movable = await FirstMissed(now, s, e)
+            .Where(x => x.Missed != null && x.Missed >= s && x.Missed < e)
+            .Where(x => x.A.SignForDue >= now || x.A.FirstContactDue >= now || x.A.ReplyDue >= now || x.A.ResolveDue >= now)
+            .Select(x => new { x.Missed, x.A.SignForDue, x.A.FirstContactDue, x.A.ReplyDue, x.A.ResolveDue })
+            .ToListAsync(ct);
+        var stale = new Dictionary<int, DateTimeOffset>();
+        foreach (var m in movable)
+        {
+            var next = new[] { m.SignForDue, m.FirstContactDue, m.ReplyDue, m.ResolveDue }.Where(d => d >= now).Min()!.Value;
+            var day = Facts.FactDays.Of(m.Missed!.Value);
+            if (!stale.TryGetValue(day, out var at) || next < at) stale[day] = next;
+        }
+        return stale;
+    }
+
+    /// <summary>An appeal with the deadline its 超期 item is dated by (null: none missed yet).</summary>
+    private sealed class MissedStage
+    {
+        public Appeal A { get; init; } = null!;
+        public DateTimeOffset? Missed { get; init; }
+    }
 }

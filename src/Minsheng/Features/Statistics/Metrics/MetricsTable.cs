@@ -116,18 +116,18 @@ public sealed class MetricsTable(UnitMeasuresQuery measures, MinshengDb db, Unit
             }
             IEnumerable<(string Key, string Label, Count Count)> rows = dim switch
             {
-                Dimension.Unit => (await measures.CountAsync(m, j, p.From, p.To, f => f.UnitId!.Value, ct))
+                Dimension.Unit => (await measures.CountAsync(m, j, p.From, p.To, Dimension.Unit, ct))
                     .Select(x => (x.Key.ToString(), units.NameOf(x.Key), x.Value)),
-                Dimension.Township => (await measures.CountAsync(m, j, p.From, p.To, f => f.RegionUnitId ?? 0, ct))
+                Dimension.Township => (await measures.CountAsync(m, j, p.From, p.To, Dimension.Township, ct))
                     .Select(x =>
                     {
                         var (k, l) = Place(x.Key);
                         return (k, l, x.Value);
                     }),
-                Dimension.Category => (await measures.CountAsync(m, j, p.From, p.To, f => f.CategoryId ?? 0, ct))
+                Dimension.Category => (await measures.CountAsync(m, j, p.From, p.To, Dimension.Category, ct))
                     .Select(x => roots!.TryGetValue(x.Key, out var root) ? (root.Id.ToString(), root.Name, x.Value) : (None, "未分类", x.Value)),
-                _ => (await measures.CountAsync(m, j, p.From, p.To, f => f.Channel, ct))
-                    .Select(x => (x.Key.ToString(), Labels.Channel(x.Key), x.Value)),
+                _ => (await measures.CountAsync(m, j, p.From, p.To, Dimension.Channel, ct))
+                    .Select(x => (((Channel)x.Key).ToString(), Labels.Channel((Channel)x.Key), x.Value)),
             };
             result[m] = rows.GroupBy(r => (r.Key, r.Label)).Select(g => (g.Key.Key, g.Key.Label, g.Aggregate(Count.Zero, (s, r) => s.Add(r.Count)))).ToList();
         }

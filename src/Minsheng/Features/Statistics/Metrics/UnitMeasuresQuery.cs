@@ -6,6 +6,8 @@ using Minsheng.Domain.Assessment;
 using Minsheng.Domain.Calendar;
 using Minsheng.Domain.Privacy;
 using Minsheng.Features.Appeals;
+using Minsheng.Features.Statistics.Facts;
+using Minsheng.Features.Statistics.MetricFacts;
 using Minsheng.Infrastructure;
 
 namespace Minsheng.Features.Statistics.Metrics;
@@ -26,7 +28,7 @@ public sealed record Count(int N, int Hits)
 /// (<see cref="MetricQueries"/>), filtered to the items decided in the period and to the units of the jurisdiction's
 /// subtree; one row per group comes back. The drill-down reads the same rows with the same filters.
 /// </summary>
-public sealed class UnitMeasuresQuery(MinshengDb db, MetricQueries queries, UnitTree units, AppealText text, TimeProvider clock) : IUnitMeasures
+public sealed class UnitMeasuresQuery(MinshengDb db, MetricQueries queries, UnitTree units, AppealText text, MetricFactsReader reader, TimeProvider clock) : IUnitMeasures
 {
     private static readonly Metric[] AllMetrics = Enum.GetValues<Metric>();
 
@@ -35,7 +37,7 @@ public sealed class UnitMeasuresQuery(MinshengDb db, MetricQueries queries, Unit
         var counts = new Dictionary<Measure, Dictionary<long, Count>>();
         foreach (var m in AllMetrics.Select(Measures.Of).Append(Measure.Received).Append(Measure.SupervisionOrders).Append(Measure.Overdue))
             counts[m] = SameCounts(m) is { } same && counts.TryGetValue(same, out var done) ? done
-                : await CountAsync(m, jurisdictionId, from, to, f => f.UnitId!.Value, ct);
+                : await CountAsync(m, jurisdictionId, from, to, Dimension.Unit, ct);
         var ids = counts.Values.SelectMany(c => c.Keys).Distinct().OrderBy(id => id);
         return ids.Select(id => new UnitMeasures(id,
                 counts[Measure.Received].GetValueOrDefault(id, Count.Zero).N,
@@ -64,18 +66,75 @@ public sealed class UnitMeasuresQuery(MinshengDb db, MetricQueries queries, Unit
         return ids.ToDictionary(id => id, id => (IReadOnlyList<MetricItem>)Ordered(rows.Where(r => r.UnitId == id).Select(r => r.Item)));
     }
 
-    /// <summary>Per group of the dimension's key: the measure's count, summed over its parts.</summary>
-    public async Task<Dictionary<TKey, Count>> CountAsync<TKey>(Measure measure, long jurisdictionId, DateOnly from, DateOnly to,
-        Expression<Func<MetricFact, TKey>> key, CancellationToken ct) where TKey : notnull
+    /// <summary>
+    /// Per group of the dimension (unit id; township, -1 or 0; leaf category or 0; Channel number): the measure's count.
+    /// The days the stored metric facts hold clean are read from them, every other day (today, dirty, stale, never
+    /// built) live from the same parts restricted to those days; both answer alike, so the sum is the live answer.
+    /// Townships come folded from the facts and raw (places) live: MetricsTable folds both the same way.
+    /// </summary>
+    public async Task<Dictionary<long, Count>> CountAsync(Measure measure, long jurisdictionId, DateOnly from, DateOnly to, Dimension dim, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var plan = await PlanAsync(jurisdictionId, from, to, now, ct);
+        var sum = plan is null ? new Dictionary<long, Count>() : await reader.StoredAsync(measure, dim, plan, ct);
+        void Add(long key, Count c) => sum[key] = sum.GetValueOrDefault(key, Count.Zero).Add(c);
+        var windows = plan?.Live ?? [(FactDays.Of(from), FactDays.Of(to))];
+        if (windows.Count == 0) return sum;
+        // Each live run is read with the parts' own period pre-filter; many scattered runs in one pass over their span.
+        var reads = windows.Count <= 4
+            ? windows.Select(w => (From: w.From, To: w.To, Filter: (Expression<Func<MetricFact, bool>>?)null))
+            : [(windows[0].From, windows[^1].To, MetricFactsReader.InRuns<MetricFact, DateTimeOffset?>(windows, nameof(MetricFact.DecidedAt),
+                d => FactDays.Start(d), endExclusive: true))];
+        foreach (var (a, b, filter) in reads)
+        {
+            var (s, e) = (FactDays.Start(a), FactDays.Start(b + 1));
+            switch (dim)
+            {
+                case Dimension.Unit:
+                    foreach (var (k, c) in await LiveAsync(measure, jurisdictionId, now, s, e, filter, f => f.UnitId!.Value, ct)) Add(k, c);
+                    break;
+                case Dimension.Township:
+                    foreach (var (k, c) in await LiveAsync(measure, jurisdictionId, now, s, e, filter, f => f.RegionUnitId ?? 0, ct)) Add(k, c);
+                    break;
+                case Dimension.Category:
+                    foreach (var (k, c) in await LiveAsync(measure, jurisdictionId, now, s, e, filter, f => f.CategoryId ?? 0, ct)) Add(k, c);
+                    break;
+                default:
+                    foreach (var (k, c) in await LiveAsync(measure, jurisdictionId, now, s, e, filter, f => f.Channel, ct)) Add((int)k, c);
+                    break;
+            }
+        }
+        return sum;
+    }
+
+    /// <summary>The plan of a period, read once per request: the page asks for ~20 measures of the same period.</summary>
+    private async Task<MetricFactsPlan?> PlanAsync(long jurisdictionId, DateOnly from, DateOnly to, DateTimeOffset now, CancellationToken ct)
+    {
+        var key = (jurisdictionId, from, to);
+        if (_plans.TryGetValue(key, out var plan)) return plan;
+        return _plans[key] = await reader.PlanAsync(jurisdictionId, from, to, now, ct);
+    }
+
+    private readonly Dictionary<(long, DateOnly, DateOnly), MetricFactsPlan?> _plans = [];
+
+    /// <summary>Live, per group of the key: the measure's items decided in [s, e) (and passing the filter), summed over its parts.</summary>
+    private async Task<Dictionary<TKey, Count>> LiveAsync<TKey>(Measure measure, long jurisdictionId, DateTimeOffset now, DateTimeOffset s, DateTimeOffset e,
+        Expression<Func<MetricFact, bool>>? filter, Expression<Func<MetricFact, TKey>> key, CancellationToken ct) where TKey : notnull
     {
         var sum = new Dictionary<TKey, Count>();
-        foreach (var part in Scoped(measure, jurisdictionId, from, to))
+        foreach (var scoped in Scoped(measure, jurisdictionId, now, s, e))
         {
+            var part = filter is null ? scoped : scoped.Where(filter);
             var rows = await part.GroupBy(key).Select(g => new { g.Key, N = g.Count(), Hits = g.Count(f => f.Hit) }).ToListAsync(ct);
             foreach (var r in rows) sum[r.Key] = sum.GetValueOrDefault(r.Key, Count.Zero).Add(new Count(r.N, r.Hits));
         }
         return sum;
     }
+
+    /// <summary>Every day live, as before the facts: the reference the facts are tested against.</summary>
+    public Task<Dictionary<TKey, Count>> LiveCountAsync<TKey>(Measure measure, long jurisdictionId, DateOnly from, DateOnly to,
+        Expression<Func<MetricFact, TKey>> key, CancellationToken ct) where TKey : notnull =>
+        LiveAsync(measure, jurisdictionId, clock.GetUtcNow(), ChinaTime.At(from, TimeOnly.MinValue), ChinaTime.At(to.AddDays(1), TimeOnly.MinValue), null, key, ct);
 
     /// <summary>The items behind a figure, oldest decision first; titles masked as for any list leaving the server.</summary>
     public async Task<IReadOnlyList<MetricItem>> ItemsAsync(Measure measure, long jurisdictionId, DateOnly from, DateOnly to,
@@ -99,13 +158,18 @@ public sealed class UnitMeasuresQuery(MinshengDb db, MetricQueries queries, Unit
     }
 
     /// <summary>The measure's parts, filtered to items decided in the period (China dates, both ends included) for units of the jurisdiction.</summary>
-    private IEnumerable<IQueryable<MetricFact>> Scoped(Measure measure, long jurisdictionId, DateOnly from, DateOnly to)
+    private IEnumerable<IQueryable<MetricFact>> Scoped(Measure measure, long jurisdictionId, DateOnly from, DateOnly to) =>
+        Scoped(measure, jurisdictionId, clock.GetUtcNow(), ChinaTime.At(from, TimeOnly.MinValue), ChinaTime.At(to.AddDays(1), TimeOnly.MinValue));
+
+    private IEnumerable<IQueryable<MetricFact>> Scoped(Measure measure, long jurisdictionId, DateTimeOffset now, DateTimeOffset start, DateTimeOffset end)
     {
-        var start = ChinaTime.At(from, TimeOnly.MinValue);
-        var end = ChinaTime.At(to.AddDays(1), TimeOnly.MinValue);
-        var subtree = units.Subtree(jurisdictionId).ToArray();
-        var now = clock.GetUtcNow();
+        // The subtree as its path prefix, looked up per candidate item by the unit's key: a city's thousand unit ids as
+        // parameters cost more to bind on SQLite than a day's items cost to read, and as one JSON/array parameter
+        // SQLite drives the query from the list through the unit indexes, reading every appeal of the subtree.
+        if (units.Find(jurisdictionId)?.Path is not { } prefix) return queries.Parts(measure, now, start, end).Select(p => p.Where(_ => false));
+        var length = prefix.Length;
         return queries.Parts(measure, now, start, end).Select(p => p.AsNoTracking()
-            .Where(f => f.DecidedAt >= start && f.DecidedAt < end && f.UnitId != null && subtree.Contains(f.UnitId.Value)));
+            .Where(f => f.DecidedAt >= start && f.DecidedAt < end && f.UnitId != null
+                        && db.Units.Any(u => u.Id == f.UnitId && u.Path.Substring(0, length) == prefix)));
     }
 }
