@@ -25,10 +25,22 @@ public static class AppealTextSearch
     public static NpgsqlTsVector Vector(string title, string content) =>
         throw new InvalidOperationException("AppealTextSearch.Vector is translated to SQL and cannot run in .NET.");
 
-    /// <summary>Registers the SQL function with the model (PostgreSQL only; SQLite reads the FTS5 table by raw SQL).</summary>
+    /// <summary>
+    /// PostgreSQL's strpos (1-based, 0 when absent): the same ordinal test as the LIKE '%term%' Npgsql writes for
+    /// Contains, which the planner estimates from the column statistics and multiplies with the gram lookup's own
+    /// estimate as if the two were independent (they are not: every text containing the term has its grams). That
+    /// made it expect a handful of rows for 噪音 and fetch all 17,000 candidates rather than walk the newest appeals.
+    /// A strpos comparison gets the planner's default estimate instead, and costs the same per row.
+    /// </summary>
+    public static int Position(string text, string term) =>
+        throw new InvalidOperationException("AppealTextSearch.Position is translated to SQL and cannot run in .NET.");
+
+    /// <summary>Registers the SQL functions with the model (PostgreSQL only; SQLite reads the FTS5 table by raw SQL).</summary>
     public static void Map(ModelBuilder b, bool isSqlite)
     {
-        if (!isSqlite) b.HasDbFunction(typeof(AppealTextSearch).GetMethod(nameof(Vector))!).HasName("appeal_search_vector");
+        if (isSqlite) return;
+        b.HasDbFunction(typeof(AppealTextSearch).GetMethod(nameof(Vector))!).HasName("appeal_search_vector");
+        b.HasDbFunction(typeof(AppealTextSearch).GetMethod(nameof(Position))!).HasName("strpos").IsBuiltIn();
     }
 
     /// <summary>Appeals whose number is <paramref name="text"/> or whose title or content contains it.</summary>
@@ -40,12 +52,47 @@ public static class AppealTextSearch
         if (!db.IsSqlite)
         {
             var query = TsQuery(grams);
-            return q.Where(a => a.Number == text
-                                || (Vector(a.Title, a.Content).Matches(query) && (a.Title.Contains(text) || a.Content.Contains(text))));
+            // 受理编号 are ASCII digits only (AppealNumbers), so "number = term" can hold only for a term of digits.
+            // Without that disjunct the gram match and the recheck are separate conditions: the gram match is then the
+            // bitmap scan's index condition and is not computed again per row (inside an OR it was, at about a
+            // millisecond a row), and on a walk of the created_at index PostgreSQL tests the cheap strpos first and
+            // builds the grams only for rows that contain the term.
+            if (text.All(char.IsAsciiDigit))
+                return q.Where(a => a.Number == text
+                                    || (Vector(a.Title, a.Content).Matches(query) && (Position(a.Title, text) > 0 || Position(a.Content, text) > 0)));
+            return q.Where(a => Vector(a.Title, a.Content).Matches(query))
+                .Where(a => Position(a.Title, text) > 0 || Position(a.Content, text) > 0);
         }
         if (FtsMatch(grams) is not { } match) return Plain(q, text);
         var ids = db.Database.SqlQuery<long>($"select rowid as \"Value\" from appeal_search where appeal_search match {match}");
         return q.Where(a => a.Number == text || (ids.Contains(a.Id) && (a.Title.Contains(text) || a.Content.Contains(text))));
+    }
+
+    /// <summary>The span of the newest appeals a text search's page is first looked for in.</summary>
+    public static readonly TimeSpan RecentWindow = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// One page of a text search, newest first (created_at, then id, descending, as every appeal list orders). On
+    /// PostgreSQL the page is first looked for among the appeals of the last <see cref="RecentWindow"/> before the
+    /// newest one: PostgreSQL then intersects the gram lookup with that created_at range (or walks it) and fetches only
+    /// the few hundred candidates inside it, where the whole search fetches every candidate row (17,000 for 噪音,
+    /// 34,000 for 物业 at 1,000,000 appeals) to sort them. Every appeal outside the window is older than every appeal
+    /// inside it, so when the window holds the whole page it is exactly the page of the whole search; otherwise the
+    /// whole search answers. (The window is not "the newest N appeals": finding the N-th newest reads N index entries
+    /// and, for recently changed rows, their table rows — 0.9 s for 20,000 measured.)
+    /// </summary>
+    public static async Task<List<Appeal>> NewestAsync(IQueryable<Appeal> matching, MinshengDb db, int skip, int take, CancellationToken ct)
+    {
+        if (!db.IsSqlite && await db.Appeals.MaxAsync(a => (DateTimeOffset?)a.CreatedAt, ct) is { } newest)
+        {
+            var start = newest - RecentWindow;
+            var recent = await Page(matching.Where(a => a.CreatedAt >= start), skip, take).ToListAsync(ct);
+            if (recent.Count == take) return recent;
+        }
+        return await Page(matching, skip, take).ToListAsync(ct);
+
+        static IQueryable<Appeal> Page(IQueryable<Appeal> q, int skip, int take) =>
+            q.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Skip(skip).Take(take).AsNoTracking();
     }
 
     private static IQueryable<Appeal> Plain(IQueryable<Appeal> q, string text) =>
