@@ -107,6 +107,46 @@ public sealed class AppealTextSearchTests(SharedApp shared) : IClassFixture<Shar
     }
 
     [Fact]
+    public async Task Phrase_lists_find_exactly_what_a_plain_contains_of_any_phrase_finds()
+    {
+        using var desk = await shared.App.ClientFor("dispatcher");
+        foreach (var (title, content) in Texts) await desk.NewAppeal(shared.App.County, new { title, content });
+        using var scope = shared.App.App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MinshengDb>();
+        var all = await db.Appeals.AsNoTracking().Select(a => new { a.Id, a.Title, a.Content }).ToListAsync();
+        string[][] lists =
+        [
+            ["噪音", "物业"], ["噪", "路灯不亮"], ["路灯 不亮", "abc", "🚧"], ["ABC"], ["..", "噪音"], ["\"太吵了\"", "OR", "NOT"],
+            ["不存在的词语", "𠀀生"], ["100%", "a_b", "*"], ["音"],
+        ];
+        foreach (var phrases in lists)
+        {
+            var expected = all.Where(a => phrases.Any(p => a.Title.Contains(p, StringComparison.Ordinal) || a.Content.Contains(p, StringComparison.Ordinal)))
+                .Select(a => a.Id).Order().ToList();
+            var found = await AppealTextSearch.MatchingAny(db.Appeals, phrases, db).Select(a => a.Id).OrderBy(id => id).ToListAsync();
+            found.ShouldBe(expected, $"phrases «{string.Join("», «", phrases)}»");
+        }
+        (await AppealTextSearch.MatchingAny(db.Appeals, ["噪音", "物业"], db).CountAsync()).ShouldBePositive();
+    }
+
+    private sealed record CandidateRow(long Id, string Number);
+
+    [Fact]
+    public async Task Bulletin_candidates_match_a_number_or_the_text_newest_first()
+    {
+        using var desk = await shared.App.ClientFor("dispatcher");
+        var ids = new List<long>();
+        for (var i = 0; i < 3; i++) ids.Add(await desk.NewAppeal(shared.App.County, new { title = $"候选测试{i}", content = i == 1 ? "内容提到壬戌" : "无关" }));
+        ids.Add(await desk.NewAppeal(shared.App.County, new { title = "候选测试：标题壬戌", content = "无关" }));
+        using var analyst = await shared.App.ClientFor("analyst");
+        var byText = await analyst.Expect<List<CandidateRow>>($"/api/bulletins/candidates?q={Uri.EscapeDataString(" 壬戌 ")}");
+        // The four were registered at the same (fake) time: their order among themselves is not defined.
+        byText.Select(c => c.Id).Order().ShouldBe([ids[1], ids[3]]);
+        var number = byText.Single(c => c.Id == ids[3]).Number;
+        (await analyst.Expect<List<CandidateRow>>($"/api/bulletins/candidates?q={number}")).Select(c => c.Id).ShouldBe([ids[3]]);
+    }
+
+    [Fact]
     public async Task The_index_follows_a_changed_title_or_content()
     {
         using var desk = await shared.App.ClientFor("dispatcher");

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Minsheng.Data;
@@ -67,6 +68,54 @@ public static class AppealTextSearch
         var ids = db.Database.SqlQuery<long>($"select rowid as \"Value\" from appeal_search where appeal_search match {match}");
         return q.Where(a => a.Number == text || (ids.Contains(a.Id) && (a.Title.Contains(text) || a.Content.Contains(text))));
     }
+
+    /// <summary>
+    /// Appeals whose title or content contains any of <paramref name="phrases"/> (no number test), through the same index:
+    /// one lookup for "all grams of one phrase or all grams of another …", then the phrases themselves rechecked, so the
+    /// answer is exactly the plain "title or content contains p1, or p2, …". Used by the 每月一题 volume counts.
+    /// </summary>
+    public static IQueryable<Appeal> MatchingAny(IQueryable<Appeal> q, IReadOnlyList<string> phrases, MinshengDb db)
+    {
+        if (phrases.Count == 0) return q.Where(_ => false);
+        var grams = phrases.Select(Grams).ToList();
+        if (grams.Any(g => g.Count == 0) || phrases.Any(p => p.Contains('\0'))) return q.Where(AnyPhrase(phrases, exact: false));
+        if (!db.IsSqlite)
+        {
+            var query = grams.Select(TsQuery).Aggregate((x, y) => new NpgsqlTsQueryOr(x, y));
+            return q.Where(a => Vector(a.Title, a.Content).Matches(query)).Where(AnyPhrase(phrases, exact: true));
+        }
+        var matches = grams.Select(FtsMatch).ToList();
+        if (matches.Any(m => m is null)) return q.Where(AnyPhrase(phrases, exact: false));
+        // FTS5: each phrase's grams (implicitly ANDed) in parentheses, the phrases ORed.
+        var match = string.Join(" OR ", matches.Select(m => $"({m})"));
+        var ids = db.Database.SqlQuery<long>($"select rowid as \"Value\" from appeal_search where appeal_search match {match}");
+        return q.Where(a => ids.Contains(a.Id)).Where(AnyPhrase(phrases, exact: false));
+    }
+
+    /// <summary>
+    /// title contains p1 OR content contains p1 OR …, one SQL parameter per phrase; <paramref name="exact"/> writes the
+    /// test as strpos (PostgreSQL, see <see cref="Position"/>), otherwise as Contains.
+    /// </summary>
+    private static Expression<Func<Appeal, bool>> AnyPhrase(IReadOnlyList<string> phrases, bool exact)
+    {
+        var a = Expression.Parameter(typeof(Appeal), "a");
+        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+        var position = typeof(AppealTextSearch).GetMethod(nameof(Position))!;
+        Expression Test(string column, Expression value) => exact
+            ? Expression.GreaterThan(Expression.Call(position, Expression.Property(a, column), value), Expression.Constant(0))
+            : Expression.Call(Expression.Property(a, column), contains, value);
+        Expression? body = null;
+        foreach (var phrase in phrases)
+        {
+            // A closure per phrase keeps each one a SQL parameter rather than text pasted into the query.
+            var value = Expression.Property(Expression.Constant(new Box(phrase)), nameof(Box.Value));
+            var one = Expression.OrElse(Test(nameof(Appeal.Title), value), Test(nameof(Appeal.Content), value));
+            body = body is null ? one : Expression.OrElse(body, one);
+        }
+        return Expression.Lambda<Func<Appeal, bool>>(body!, a);
+    }
+
+    private sealed record Box(string Value);
 
     /// <summary>The span of the newest appeals a text search's page is first looked for in.</summary>
     public static readonly TimeSpan RecentWindow = TimeSpan.FromDays(30);

@@ -182,7 +182,7 @@ public sealed class Bulletins(MinshengDb db, AuditedCommit commit, CurrentUser m
     {
         var query = scope.Visible().AsNoTracking();
         query = string.IsNullOrWhiteSpace(q) ? query.Where(a => a.Type == AppealType.Suggestion)
-            : query.Where(a => a.Number == q.Trim() || a.Title.Contains(q.Trim()) || a.Content.Contains(q.Trim()));
+            : AppealTextSearch.Matching(query, q.Trim(), db);
         var rows = await query.OrderByDescending(a => a.CreatedAt).Take(50)
             .Select(a => new { a.Id, a.Number, a.Title, a.Type, a.Status, a.CitizenName, a.CreatedAt }).ToListAsync(ct);
         return rows.Select(a => new CandidateAppeal(a.Id, a.Number, appealText.Show(a.Title, TextExposure.Masked, a.CitizenName),
