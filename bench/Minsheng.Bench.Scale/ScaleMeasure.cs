@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Minsheng.Data;
 using Minsheng.Domain.Appeals;
 using Minsheng.Domain.Calendar;
+using Minsheng.Features.Analysis.Bulletins;
 using Minsheng.Features.Analysis.HotTopics;
 using Minsheng.Features.Appeals;
 using Minsheng.Features.Audit;
@@ -77,6 +78,15 @@ public static class ScaleMeasure
             // The same search by a city role, whose scope is every appeal.
             AddList(cases, $"search \"{q}\" city", runs, "true", filter, where, ct, "city-leader");
         }
+        foreach (var q in new[] { "噪音", "路灯不亮" })
+            // A county analyst looking for appeals to quote in 《民意参考》: the newest 50 matches (Bulletins.CandidatesAsync).
+            cases.Add(new Case($"bulletin candidates \"{q}\"", "analyst", 100, runs,
+                sp => sp.GetRequiredService<Bulletins>().CandidatesAsync(q, ct).ContinueWith(t => $"{t.Result.Count}:{string.Join(",", t.Result.Take(3).Select(c => c.Id))}"),
+                async s =>
+                {
+                    var rows = await s.RowsAsync($"select id from appeals where {countyScope} and (number = '{q}' or title like '%{q}%' or content like '%{q}%') order by created_at desc limit 50");
+                    return $"{rows.Count}:{string.Join(",", rows.Take(3).Select(r => Convert.ToInt64(r[0])))}";
+                }));
         AddList(cases, "search \"噪音\" page 3", runs, countyScope,
             new AppealFilter(null, null, null, null, null, null, null, null, "噪音", 3, null), "(title like '%噪音%' or content like '%噪音%')", ct);
 
