@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Minsheng.Data;
 using Minsheng.Domain.Appeals;
 using Minsheng.Domain.Calendar;
+using Minsheng.Features.Analysis.Bulletins;
 using Minsheng.Features.Analysis.HotTopics;
 using Minsheng.Features.Appeals;
 using Minsheng.Features.Audit;
@@ -70,8 +71,24 @@ public static class ScaleMeasure
             // The same shape the product asks (UnitFilter): the ids led by the unit and those it co-handles, by index.
             $"id in (select id from appeals where lead_unit_id = {handlerUnit} union all select appeal_id from appeal_co_units where unit_id = {handlerUnit})", ct);
         foreach (var q in new[] { "噪音", "物业", "路灯不亮" })
-            AddList(cases, $"search \"{q}\"", runs, countyScope,
-                new AppealFilter(null, null, null, null, null, null, null, null, q, null, null), $"(number = '{q}' or title like '%{q}%' or content like '%{q}%')", ct);
+        {
+            var filter = new AppealFilter(null, null, null, null, null, null, null, null, q, null, null);
+            var where = $"(number = '{q}' or title like '%{q}%' or content like '%{q}%')";
+            AddList(cases, $"search \"{q}\"", runs, countyScope, filter, where, ct);
+            // The same search by a city role, whose scope is every appeal.
+            AddList(cases, $"search \"{q}\" city", runs, "true", filter, where, ct, "city-leader");
+        }
+        foreach (var q in new[] { "噪音", "路灯不亮" })
+            // A county analyst looking for appeals to quote in 《民意参考》: the newest 50 matches (Bulletins.CandidatesAsync).
+            cases.Add(new Case($"bulletin candidates \"{q}\"", "analyst", 100, runs,
+                sp => sp.GetRequiredService<Bulletins>().CandidatesAsync(q, ct).ContinueWith(t => $"{t.Result.Count}:{string.Join(",", t.Result.Take(3).Select(c => c.Id))}"),
+                async s =>
+                {
+                    var rows = await s.RowsAsync($"select id from appeals where {countyScope} and (number = '{q}' or title like '%{q}%' or content like '%{q}%') order by created_at desc limit 50");
+                    return $"{rows.Count}:{string.Join(",", rows.Take(3).Select(r => Convert.ToInt64(r[0])))}";
+                }));
+        AddList(cases, "search \"噪音\" page 3", runs, countyScope,
+            new AppealFilter(null, null, null, null, null, null, null, null, "噪音", 3, null), "(title like '%噪音%' or content like '%噪音%')", ct);
 
         {
             // The unit's ledger for the last full month, exported to Excel as /unit/ledger?handler=Export does.
@@ -121,22 +138,26 @@ public static class ScaleMeasure
         if (Wanted("monitor")) await MonitorAsync(services, sql, clock, runs, log, ct);
     }
 
-    private static void AddList(List<Case> cases, string name, int runs, string countyScope, AppealFilter filter, string where, CancellationToken ct)
+    private static void AddList(List<Case> cases, string name, int runs, string countyScope, AppealFilter filter, string where, CancellationToken ct, string role = "dispatcher")
     {
         var (page, size) = filter.Validate();
-        cases.Add(new Case(name, "dispatcher", 100, runs, async sp =>
+        var cap = filter.SearchesText ? AppealCount.SearchCap : AppealCount.Cap;
+        cases.Add(new Case(name, role, 100, runs, async sp =>
             {
                 // As GET /api/appeals does: the bounded count, one ordered page, summaries.
-                var query = filter.Apply(sp.GetRequiredService<AppealScope>().Visible(), sp.GetRequiredService<MinshengDb>());
-                var (total, _) = await AppealCount.BoundedAsync(query, ct);
-                var items = await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Skip((page - 1) * size).Take(size).AsNoTracking().ToListAsync(ct);
+                var db = sp.GetRequiredService<MinshengDb>();
+                var query = filter.Apply(sp.GetRequiredService<AppealScope>().Visible(), db);
+                var (total, _) = filter.SearchesText ? await AppealCount.SearchAsync(query, ct) : await AppealCount.BoundedAsync(query, ct);
+                var items = filter.SearchesText
+                    ? await AppealTextSearch.NewestAsync(query, db, (page - 1) * size, size, ct)
+                    : await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Skip((page - 1) * size).Take(size).AsNoTracking().ToListAsync(ct);
                 var summaries = await sp.GetRequiredService<AppealPresenter>().SummariesAsync(items, ct);
                 return $"{total}:{string.Join(",", summaries.Take(3).Select(x => x.Id))}";
             },
             async s =>
             {
-                var total = await s.ScalarAsync($"select count(*) from (select 1 from appeals where {countyScope} and {where} limit {AppealCount.Cap + 1}) x");
-                total = Math.Min(total, AppealCount.Cap);
+                var total = await s.ScalarAsync($"select count(*) from (select 1 from appeals where {countyScope} and {where} limit {cap + 1}) x");
+                total = Math.Min(total, cap);
                 var ids = await s.RowsAsync($"select id from appeals where {countyScope} and {where} order by created_at desc, id desc limit 3 offset {(page - 1) * size}");
                 return $"{total}:{string.Join(",", ids.Select(r => Convert.ToInt64(r[0])))}";
             }));

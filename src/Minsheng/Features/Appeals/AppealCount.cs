@@ -24,6 +24,22 @@ public static class AppealCount
         return n > cap ? (cap, true) : (n, false);
     }
 
+    /// <summary>The cap of a text search's count (<see cref="SearchAsync"/>).</summary>
+    public const int SearchCap = 1_000;
+
+    /// <summary>
+    /// How many appeals a text search (<see cref="AppealTextSearch.Matching"/>) finds, up to <see cref="SearchCap"/>.
+    /// No index answers "in the caller's scope" for the gram lookup's candidates, so each counted match costs a table row;
+    /// counting stops at the first <see cref="SearchCap"/> + 1 in whatever order the index yields them (no order: an
+    /// ordered count would first fetch and sort every candidate, 34,000 rows for 物业 at 1,000,000 appeals). Beyond
+    /// the cap the list says "1000+": a term that common is narrowed by a longer term or the other filters.
+    /// </summary>
+    public static async Task<(int Total, bool Capped)> SearchAsync(IQueryable<Appeal> matching, CancellationToken ct, int cap = SearchCap)
+    {
+        var n = await matching.Select(a => a.Id).Take(cap + 1).CountAsync(ct);
+        return n > cap ? (cap, true) : (n, false);
+    }
+
     private static bool Ordered(Expression expression) =>
         expression is MethodCallExpression call
         && (call.Method.Name is nameof(Queryable.OrderBy) or nameof(Queryable.OrderByDescending) or nameof(Queryable.ThenBy) or nameof(Queryable.ThenByDescending)

@@ -34,6 +34,9 @@ public sealed record AppealFilter(
     private static T? Parse<T>(string? value) where T : struct, Enum =>
         value is not null && Enum.TryParse<T>(value, true, out var v) && Enum.IsDefined(v) && !int.TryParse(value, out _) ? v : null;
 
+    /// <summary>True when the list searches text (number or title/content): counted and paged as a search (AppealPage.ReadSearchAsync).</summary>
+    public bool SearchesText => !string.IsNullOrWhiteSpace(Q);
+
     /// <summary>The filters on <paramref name="q"/>; <paramref name="db"/> serves the unit filter's id lists and the text search's index.</summary>
     public IQueryable<Appeal> Apply(IQueryable<Appeal> q, Data.MinshengDb db)
     {

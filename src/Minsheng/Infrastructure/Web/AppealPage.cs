@@ -26,4 +26,17 @@ public sealed record AppealPage(IReadOnlyList<AppealSummary> Items, int Total, i
         var items = await ordered.Skip((number - 1) * size).Take(size).AsNoTracking().ToListAsync(ct);
         return new AppealPage(await presenter.SummariesAsync(items, ct), total, number, size, capped);
     }
+
+    /// <summary>
+    /// Counts and reads one page of a text search (<see cref="AppealTextSearch.Matching"/>, unordered): counted up to
+    /// <see cref="AppealCount.SearchCap"/>, the page read newest first through <see cref="AppealTextSearch.NewestAsync"/>.
+    /// </summary>
+    public static async Task<AppealPage> ReadSearchAsync(IQueryable<Appeal> matching, Data.MinshengDb db, int? page, AppealPresenter presenter, CancellationToken ct, int size = DefaultSize)
+    {
+        var (total, capped) = await AppealCount.SearchAsync(matching, ct);
+        var pages = Math.Max(1, (total + size - 1) / size);
+        var number = Math.Clamp(page ?? 1, 1, pages);
+        var items = await AppealTextSearch.NewestAsync(matching, db, (number - 1) * size, size, ct);
+        return new AppealPage(await presenter.SummariesAsync(items, ct), total, number, size, capped);
+    }
 }

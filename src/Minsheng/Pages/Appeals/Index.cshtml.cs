@@ -35,8 +35,10 @@ public sealed class IndexModel(AppealScope scope, AppealPresenter presenter, Dat
         await TryAsync(async () =>
         {
             filter.Validate();
-            Results = await AppealPage.ReadAsync(filter.Apply(scope.Visible(), db).OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id),
-                PageNumber, presenter, ct);
+            var query = filter.Apply(scope.Visible(), db);
+            Results = filter.SearchesText
+                ? await AppealPage.ReadSearchAsync(query, db, PageNumber, presenter, ct)
+                : await AppealPage.ReadAsync(query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id), PageNumber, presenter, ct);
         });
     }
 

@@ -181,10 +181,13 @@ public sealed class Bulletins(MinshengDb db, AuditedCommit commit, CurrentUser m
     public async Task<List<CandidateAppeal>> CandidatesAsync(string? q, CancellationToken ct)
     {
         var query = scope.Visible().AsNoTracking();
-        query = string.IsNullOrWhiteSpace(q) ? query.Where(a => a.Type == AppealType.Suggestion)
-            : query.Where(a => a.Number == q.Trim() || a.Title.Contains(q.Trim()) || a.Content.Contains(q.Trim()));
-        var rows = await query.OrderByDescending(a => a.CreatedAt).Take(50)
-            .Select(a => new { a.Id, a.Number, a.Title, a.Type, a.Status, a.CitizenName, a.CreatedAt }).ToListAsync(ct);
+        // A search goes through the bigram index and looks among the newest appeals first (AppealTextSearch.NewestAsync):
+        // ordering every match of a common term by time fetched all of them (17,000 rows for 噪音 at 1,000,000 appeals).
+        var rows = string.IsNullOrWhiteSpace(q)
+            ? await query.Where(a => a.Type == AppealType.Suggestion).OrderByDescending(a => a.CreatedAt).Take(50)
+                .Select(a => new { a.Id, a.Number, a.Title, a.Type, a.Status, a.CitizenName, a.CreatedAt }).ToListAsync(ct)
+            : (await AppealTextSearch.NewestAsync(AppealTextSearch.Matching(query, q.Trim(), db), db, 0, 50, ct))
+                .Select(a => new { a.Id, a.Number, a.Title, a.Type, a.Status, a.CitizenName, a.CreatedAt }).ToList();
         return rows.Select(a => new CandidateAppeal(a.Id, a.Number, appealText.Show(a.Title, TextExposure.Masked, a.CitizenName),
             Labels.Type(a.Type), Labels.Status(a.Status), a.CreatedAt)).ToList();
     }

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Minsheng.Data;
 using Minsheng.Domain.Appeals;
@@ -15,7 +14,7 @@ namespace Minsheng.Features.Analysis.Priorities;
 /// Only the matching appeals' timestamps leave the database. Months before the jurisdiction's records begin (a new
 /// deployment, an import that starts mid-month) are left out rather than counted as months without appeals.
 /// </summary>
-public sealed class TopicVolumeQuery(UnitTree units, AppealScope scope)
+public sealed class TopicVolumeQuery(UnitTree units, AppealScope scope, MinshengDb db)
 {
     /// <summary>
     /// Each jurisdiction's first record, once per request (the class is scoped): the portal's 每月一题 page asks for
@@ -43,7 +42,8 @@ public sealed class TopicVolumeQuery(UnitTree units, AppealScope scope)
         var start = new DateTimeOffset(from.FirstDay.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
         var end = new DateTimeOffset(to.AddMonths(1).FirstDay.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
         var q = scope.OfJurisdiction(jurisdictionId).Visible().AsNoTracking().Where(a => a.MergedIntoId == null && a.CreatedAt >= start && a.CreatedAt < end);
-        q = q.Where(AnyPhrase(phrases));
+        // Through the appeal search's gram index (the plain LIKE scan read every appeal of the period on PostgreSQL).
+        q = AppealTextSearch.MatchingAny(q, phrases, db);
         if (!string.IsNullOrWhiteSpace(place))
         {
             var p = place.Trim();
@@ -54,24 +54,4 @@ public sealed class TopicVolumeQuery(UnitTree units, AppealScope scope)
         var times = await q.Select(a => a.CreatedAt).ToListAsync(ct);
         return VolumeComparison.Bucket(times.Select(t => ChinaTime.DateOf(t)), from, to);
     }
-
-    /// <summary>title LIKE %p1% OR content LIKE %p1% OR …, built as an expression so both engines translate it.</summary>
-    private static Expression<Func<Appeal, bool>> AnyPhrase(IReadOnlyList<string> phrases)
-    {
-        var a = Expression.Parameter(typeof(Appeal), "a");
-        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
-        Expression? body = null;
-        foreach (var phrase in phrases)
-        {
-            // A closure per phrase keeps each one a SQL parameter rather than text pasted into the query.
-            var value = Expression.Property(Expression.Constant(new Box(phrase)), nameof(Box.Value));
-            var one = Expression.OrElse(
-                Expression.Call(Expression.Property(a, nameof(Appeal.Title)), contains, value),
-                Expression.Call(Expression.Property(a, nameof(Appeal.Content)), contains, value));
-            body = body is null ? one : Expression.OrElse(body, one);
-        }
-        return Expression.Lambda<Func<Appeal, bool>>(body!, a);
-    }
-
-    private sealed record Box(string Value);
 }
