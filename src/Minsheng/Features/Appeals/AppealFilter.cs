@@ -37,12 +37,35 @@ public sealed record AppealFilter(
     /// <summary>The filters on <paramref name="q"/>; <paramref name="db"/> serves the unit filter's id lists and the text search's index.</summary>
     public IQueryable<Appeal> Apply(IQueryable<Appeal> q, Data.MinshengDb db)
     {
+        q = ApplyButUnit(q, db);
+        // Last: the unit filter splits the query into two branches (UnitFilter), each carrying the filters above.
+        return UnitId is { } u ? UnitFilter.LeadOrCoUnit(q, u, db) : q;
+    }
+
+    /// <summary>How many appeals the filters match, up to AppealCount's cap; with a unit, branch by branch (UnitFilter).</summary>
+    public Task<(int Total, bool Capped)> BoundedCountAsync(IQueryable<Appeal> q, Data.MinshengDb db, CancellationToken ct)
+    {
+        q = ApplyButUnit(q, db);
+        return UnitId is { } u ? UnitFilter.BoundedCountAsync(q, u, db, ct) : AppealCount.BoundedAsync(q, ct);
+    }
+
+    /// <summary>One page of the filtered list, newest first (the list's order); with a unit, asked id-first (UnitFilter).</summary>
+    public IQueryable<Appeal> NewestPage(IQueryable<Appeal> q, Data.MinshengDb db, int page, int size)
+    {
+        var skip = (page - 1) * size;
+        q = ApplyButUnit(q, db);
+        return UnitId is { } u
+            ? UnitFilter.NewestPage(q, u, db, skip, size)
+            : q.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Skip(skip).Take(size);
+    }
+
+    private IQueryable<Appeal> ApplyButUnit(IQueryable<Appeal> q, Data.MinshengDb db)
+    {
         if (Parse<AppealStatus>(Status) is { } s) q = q.Where(a => a.Status == s);
         if (Parse<Channel>(Channel) is { } c) q = q.Where(a => a.Channel == c);
         if (Parse<AppealType>(Type) is { } t) q = q.Where(a => a.Type == t);
         if (Parse<Tier>(Tier) is { } tier) q = q.Where(a => a.Tier == tier);
         if (CategoryId is { } cat) q = q.Where(a => a.CategoryId == cat);
-        if (UnitId is { } u) q = UnitFilter.LeadOrCoUnit(q, u, db);
         if (From is { } from) q = q.Where(a => a.CreatedAt >= from);
         if (To is { } to) q = q.Where(a => a.CreatedAt <= to);
         if (!string.IsNullOrWhiteSpace(Q))

@@ -53,10 +53,8 @@ public static class AppealsApi
     {
         if (!scope.MaySeeAppeals) return TypedResults.Forbid();
         var (page, size) = filter.Validate();
-        var query = filter.Apply(scope.Visible(), db);
-        var (total, capped) = await AppealCount.BoundedAsync(query, ct);
-        var items = await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * size).Take(size).AsNoTracking().ToListAsync(ct);
+        var (total, capped) = await filter.BoundedCountAsync(scope.Visible(), db, ct);
+        var items = await filter.NewestPage(scope.Visible(), db, page, size).AsNoTracking().ToListAsync(ct);
         return TypedResults.Ok(new Page<AppealSummary>(await presenter.SummariesAsync(items, ct), total, page, size, capped));
     }
 
