@@ -103,7 +103,8 @@ public static class ScaleMeasure
                     var query = sp.GetRequiredService<UnitQueues>().Led(scope.Visible()).Where(a => a.DispatchedAt >= start && a.DispatchedAt <= end);
                     var rows = await query.OrderBy(a => a.DispatchedAt).ThenBy(a => a.Id).Take(50_000).AsNoTracking().ToListAsync(ct);
                     var summaries = await presenter.SummariesAsync(rows, ct);
-                    var bytes = Infrastructure.Export.XlsxWriter.Write("办理台账", LedgerSheet.Headers, LedgerSheet.Rows(rows, summaries, now));
+                    using var file = new MemoryStream();
+                    Infrastructure.Export.XlsxWriter.Write(file, "办理台账", LedgerSheet.Headers, LedgerSheet.Rows(rows, summaries, now));
                     return $"{rows.Count}";
                 },
                 // The same rows read whole, as the export reads them (a count alone would not read the rows it sends).
@@ -144,13 +145,10 @@ public static class ScaleMeasure
         var cap = filter.SearchesText ? AppealCount.SearchCap : AppealCount.Cap;
         cases.Add(new Case(name, role, 100, runs, async sp =>
             {
-                // As GET /api/appeals does: the bounded count, one ordered page, summaries.
-                var db = sp.GetRequiredService<MinshengDb>();
-                var query = filter.Apply(sp.GetRequiredService<AppealScope>().Visible(), db);
-                var (total, _) = filter.SearchesText ? await AppealCount.SearchAsync(query, ct) : await AppealCount.BoundedAsync(query, ct);
-                var items = filter.SearchesText
-                    ? await AppealTextSearch.NewestAsync(query, db, (page - 1) * size, size, ct)
-                    : await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Skip((page - 1) * size).Take(size).AsNoTracking().ToListAsync(ct);
+                // As GET /api/appeals does: the bounded count, one page newest first (AppealFilter), summaries.
+                var (visible, db) = (sp.GetRequiredService<AppealScope>().Visible(), sp.GetRequiredService<MinshengDb>());
+                var (total, _) = await filter.BoundedCountAsync(visible, db, ct);
+                var items = await filter.NewestPageAsync(visible, db, page, size, ct);
                 var summaries = await sp.GetRequiredService<AppealPresenter>().SummariesAsync(items, ct);
                 return $"{total}:{string.Join(",", summaries.Take(3).Select(x => x.Id))}";
             },

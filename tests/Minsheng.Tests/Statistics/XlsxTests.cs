@@ -32,6 +32,26 @@ public sealed class XlsxTests(StatisticsFixture f) : IClassFixture<StatisticsFix
     }
 
     [Fact]
+    public void A_long_sheet_written_into_a_stream_reads_back_whole_with_its_widths_and_frozen_header()
+    {
+        // The writer streams rows into the zip entry (no document model): every row must still be there, in order,
+        // with the column widths of the longest cell and the header frozen, as the SDK reads them.
+        using var stream = new MemoryStream();
+        XlsxWriter.Write(stream, "台账", ["编号", "标题"], Enumerable.Range(1, 3000).Select(i => (IReadOnlyList<object?>)[i, i == 2999 ? "一个很长很长很长很长很长的标题" : "短"]));
+        stream.Position = 0;
+        using var doc = SpreadsheetDocument.Open(stream, false);
+        var part = doc.WorkbookPart!.WorksheetParts.Single();
+        var rows = part.Worksheet.Descendants<Row>().ToList();
+        rows.Count.ShouldBe(3001);
+        rows.Select(r => r.RowIndex!.Value).ShouldBe(Enumerable.Range(1, 3001).Select(i => (uint)i));
+        rows[^1].Elements<Cell>().First().CellValue!.Text.ShouldBe("3000");
+        var widths = part.Worksheet.Descendants<Column>().Select(c => c.Width!.Value).ToList();
+        widths.ShouldBe([6, 32]); // "3000" is narrower than the header (4 + 2); the long title is 15 CJK characters (30 + 2)
+        var pane = part.Worksheet.Descendants<Pane>().Single();
+        (pane.VerticalSplit!.Value, pane.TopLeftCell!.Value, pane.State!.Value).ShouldBe((1d, "A2", PaneStateValues.Frozen));
+    }
+
+    [Fact]
     public void Column_names_continue_past_z()
     {
         XlsxWriter.ColumnName(0).ShouldBe("A");

@@ -4,9 +4,10 @@ using Minsheng.Tests.Infrastructure;
 namespace Minsheng.Tests.Triage;
 
 /// <summary>
-/// Which appeals intake compares a new text with: open ones of any age and those closed within the last 30 days, never
-/// merged or invalid ones, nor closed ones older than that (TriageSuggestions reads the open and the recently closed
-/// as two index ranges). Runs on whichever engine ./test picks.
+/// Which appeals intake compares a new text with: open ones registered within the window (180 days) and those closed
+/// within the last 30 days, never merged or invalid ones, nor older ones (TriageSuggestions reads the open and the
+/// recently closed as two index ranges, so a city's desk never reads all its open appeals). Runs on whichever engine
+/// ./test picks.
 /// </summary>
 public sealed class DuplicateCandidateTests
 {
@@ -14,7 +15,7 @@ public sealed class DuplicateCandidateTests
     private const string Content = "幸福小区东门外的人行道路面塌陷出一个大坑，老人孩子经过很危险，请尽快派人修复。";
 
     [Fact]
-    public async Task Open_appeals_of_any_age_and_recently_closed_ones_are_candidates()
+    public async Task Open_appeals_within_the_window_and_recently_closed_ones_are_candidates()
     {
         await using var app = await TestApp.StartAsync();
         HttpClient op = null!, desk = null!;
@@ -44,5 +45,13 @@ public sealed class DuplicateCandidateTests
         found.ShouldNotContain(invalid);
         // Equal similarity: the latest registered first.
         found[0].ShouldBe(recentOpen);
+
+        // The window: the first open appeal is now older than it, the later one not yet.
+        var window = Minsheng.Features.Triage.TriageSuggestions.OpenWindowDays;
+        app.Clock.Advance(TimeSpan.FromDays(window - 40 + 10));
+        await SignIn();
+        var later = await op.Post("/api/triage/suggest", new { title = Title, content = Content }).Expect(HttpStatusCode.OK);
+        var laterFound = later["duplicates"]!.AsArray().Select(d => d!["id"]!.GetValue<long>()).ToList();
+        laterFound.ShouldBe([recentOpen], later.ToJsonString());
     }
 }

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Minsheng.Domain.Appeals;
 
@@ -17,9 +16,9 @@ public static class AppealCount
     public static async Task<(int Total, bool Capped)> BoundedAsync(IQueryable<Appeal> query, CancellationToken ct, int cap = Cap)
     {
         // Which cap + 1 rows are counted does not matter, but a row limit without an order makes EF Core log a warning
-        // on every list request; an unordered query is given the lists' own order (newest first), whose index the
-        // engines already use to stop early.
-        if (!Ordered(query.Expression)) query = query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id);
+        // on every list request. The lists' own order (newest first) is always given, replacing any order the caller
+        // had: its indexes let the engines stop at the cap, and the unit filter's two branches merge on it (UnitFilter).
+        query = query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id);
         var n = await query.Select(a => a.Id).Take(cap + 1).CountAsync(ct);
         return n > cap ? (cap, true) : (n, false);
     }
@@ -40,8 +39,4 @@ public static class AppealCount
         return n > cap ? (cap, true) : (n, false);
     }
 
-    private static bool Ordered(Expression expression) =>
-        expression is MethodCallExpression call
-        && (call.Method.Name is nameof(Queryable.OrderBy) or nameof(Queryable.OrderByDescending) or nameof(Queryable.ThenBy) or nameof(Queryable.ThenByDescending)
-            || (call.Method.Name is nameof(Queryable.Where) or nameof(Queryable.AsQueryable) or "AsNoTracking" or "TagWith" && Ordered(call.Arguments[0])));
 }

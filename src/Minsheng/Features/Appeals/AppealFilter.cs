@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Minsheng.Domain;
 using Minsheng.Domain.Appeals;
 
@@ -34,18 +35,50 @@ public sealed record AppealFilter(
     private static T? Parse<T>(string? value) where T : struct, Enum =>
         value is not null && Enum.TryParse<T>(value, true, out var v) && Enum.IsDefined(v) && !int.TryParse(value, out _) ? v : null;
 
-    /// <summary>True when the list searches text (number or title/content): counted and paged as a search (AppealPage.ReadSearchAsync).</summary>
+    /// <summary>True when the list searches text (number or title/content): counted and paged as a search (AppealTextSearch).</summary>
     public bool SearchesText => !string.IsNullOrWhiteSpace(Q);
 
     /// <summary>The filters on <paramref name="q"/>; <paramref name="db"/> serves the unit filter's id lists and the text search's index.</summary>
     public IQueryable<Appeal> Apply(IQueryable<Appeal> q, Data.MinshengDb db)
+    {
+        q = ApplyButUnit(q, db);
+        // Last: the unit filter splits the query into two branches (UnitFilter), each carrying the filters above.
+        return UnitId is { } u ? UnitFilter.LeadOrCoUnit(q, u, db) : q;
+    }
+
+    /// <summary>
+    /// How many of <paramref name="visible"/> the filters match, as every appeal list counts: a text search up to
+    /// AppealCount.SearchCap in the gram index's order; with a unit, branch by branch (UnitFilter); else up to AppealCount.Cap.
+    /// </summary>
+    public Task<(int Total, bool Capped)> BoundedCountAsync(IQueryable<Appeal> visible, Data.MinshengDb db, CancellationToken ct)
+    {
+        if (SearchesText) return AppealCount.SearchAsync(Apply(visible, db), ct);
+        var q = ApplyButUnit(visible, db);
+        return UnitId is { } u ? UnitFilter.BoundedCountAsync(q, u, db, ct) : AppealCount.BoundedAsync(q, ct);
+    }
+
+    /// <summary>
+    /// One page (1-based) of the filtered list, newest first (the list's order): a text search looks among the newest
+    /// appeals first (AppealTextSearch.NewestAsync); with a unit, asked id-first (UnitFilter.NewestPage).
+    /// </summary>
+    public async Task<List<Appeal>> NewestPageAsync(IQueryable<Appeal> visible, Data.MinshengDb db, int page, int size, CancellationToken ct)
+    {
+        var skip = (page - 1) * size;
+        if (SearchesText) return await AppealTextSearch.NewestAsync(Apply(visible, db), db, skip, size, ct);
+        var q = ApplyButUnit(visible, db);
+        var rows = UnitId is { } u
+            ? UnitFilter.NewestPage(q, u, db, skip, size)
+            : q.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Skip(skip).Take(size);
+        return await rows.AsNoTracking().ToListAsync(ct);
+    }
+
+    private IQueryable<Appeal> ApplyButUnit(IQueryable<Appeal> q, Data.MinshengDb db)
     {
         if (Parse<AppealStatus>(Status) is { } s) q = q.Where(a => a.Status == s);
         if (Parse<Channel>(Channel) is { } c) q = q.Where(a => a.Channel == c);
         if (Parse<AppealType>(Type) is { } t) q = q.Where(a => a.Type == t);
         if (Parse<Tier>(Tier) is { } tier) q = q.Where(a => a.Tier == tier);
         if (CategoryId is { } cat) q = q.Where(a => a.CategoryId == cat);
-        if (UnitId is { } u) q = UnitFilter.LeadOrCoUnit(q, u, db);
         if (From is { } from) q = q.Where(a => a.CreatedAt >= from);
         if (To is { } to) q = q.Where(a => a.CreatedAt <= to);
         if (!string.IsNullOrWhiteSpace(Q))

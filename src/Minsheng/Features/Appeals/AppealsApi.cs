@@ -53,13 +53,8 @@ public static class AppealsApi
     {
         if (!scope.MaySeeAppeals) return TypedResults.Forbid();
         var (page, size) = filter.Validate();
-        var query = filter.Apply(scope.Visible(), db);
-        // A text search counts to a lower cap and looks for its page among the newest appeals first (AppealCount.SearchAsync,
-        // AppealTextSearch.NewestAsync): both would otherwise fetch every row the gram index offers.
-        var (total, capped) = filter.SearchesText ? await AppealCount.SearchAsync(query, ct) : await AppealCount.BoundedAsync(query, ct);
-        var items = filter.SearchesText
-            ? await AppealTextSearch.NewestAsync(query, db, (page - 1) * size, size, ct)
-            : await query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Skip((page - 1) * size).Take(size).AsNoTracking().ToListAsync(ct);
+        var (total, capped) = await filter.BoundedCountAsync(scope.Visible(), db, ct);
+        var items = await filter.NewestPageAsync(scope.Visible(), db, page, size, ct);
         return TypedResults.Ok(new Page<AppealSummary>(await presenter.SummariesAsync(items, ct), total, page, size, capped));
     }
 

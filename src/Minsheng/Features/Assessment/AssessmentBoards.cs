@@ -90,7 +90,7 @@ public sealed class AssessmentBoards(MinshengDb db, UnitTree units, AssessmentAc
         if (!access.IsReaderRole) q = q.Where(p => p.Status == PeriodStatus.Published);
         var periods = await q.OrderBy(p => p.Month).ToListAsync(ct);
         var ids = periods.Select(p => p.Id).ToArray();
-        var rows = await db.Set<AssessmentRow>().AsNoTracking().Where(r => ids.Contains(r.PeriodId)).ToListAsync(ct);
+        var rows = await AssessmentDesk.WithoutItems(db.Set<AssessmentRow>().AsNoTracking().Where(r => ids.Contains(r.PeriodId))).ToListAsync(ct);
         var monthOf = periods.ToDictionary(p => p.Id, p => p.Month);
         var shown = periods.Select(p => p.Month).ToList();
         var perUnit = rows.GroupBy(r => r.UnitId).Select(g =>

@@ -95,15 +95,28 @@ public sealed class AssessmentDesk(MinshengDb db, AuditedCommit commit, CurrentU
             fm.Select(f => new ForceMajeureView(f.Id, f.FromDate, f.ToDate, f.Units.Select(u => units.NameOf(u)).ToList(), f.Reason, f.DeclaredBy)).ToList());
     }
 
+    /// <summary>A period's rows for the ranking and the boards: the figures and the rates, without the items (<see cref="WithoutItems"/>).</summary>
     public async Task<IReadOnlyList<AssessmentRow>> RowsAsync(long periodId, CancellationToken ct) =>
-        await db.Set<AssessmentRow>().AsNoTracking().Where(r => r.PeriodId == periodId).OrderBy(r => r.Id).ToListAsync(ct);
+        await WithoutItems(db.Set<AssessmentRow>().AsNoTracking().Where(r => r.PeriodId == periodId).OrderBy(r => r.Id)).ToListAsync(ct);
+
+    /// <summary>
+    /// Stored rows without their detail_json (the items: megabytes across a county's month), which only a unit's own
+    /// sheet shows. The rates come from rates_json; a row without it (none after migration 028's fill) brings its
+    /// detail instead, which <see cref="ScoreDetail.RatesFromJson"/> reads just as well.
+    /// </summary>
+    public static IQueryable<AssessmentRow> WithoutItems(IQueryable<AssessmentRow> rows) => rows.Select(r => new AssessmentRow
+    {
+        Id = r.Id, PeriodId = r.PeriodId, UnitId = r.UnitId, UnitName = r.UnitName, GroupName = r.GroupName, Rank = r.Rank, GroupSize = r.GroupSize,
+        Score = r.Score, RatePart = r.RatePart, Deductions = r.Deductions, Bonus = r.Bonus, Received = r.Received,
+        RatesJson = r.RatesJson ?? r.DetailJson,
+    });
 
     public static IReadOnlyList<RankingGroup> Group(IEnumerable<AssessmentRow> rows) =>
         rows.GroupBy(r => r.GroupName).OrderBy(g => g.Min(r => r.Id))
             .Select(g => new RankingGroup(g.Key, g.OrderBy(r => r.Rank ?? int.MaxValue).ThenBy(r => r.UnitId).Select(Ranked).ToList())).ToList();
 
     public static RankedUnit Ranked(AssessmentRow r) => new(r.UnitId, r.UnitName, r.GroupName, r.Rank, r.GroupSize, r.Score, r.RatePart,
-        r.Deductions, r.Bonus, r.Received, ScoreDetail.RatesFromJson(r.DetailJson));
+        r.Deductions, r.Bonus, r.Received, ScoreDetail.RatesFromJson(r.RatesJson ?? r.DetailJson));
 
     public PeriodSummary Summary(AssessmentPeriod p, int pending) => new(p.Id, p.JurisdictionId, units.NameOf(p.JurisdictionId), p.Month, p.Status,
         Labels.PeriodStatus(p.Status), p.ContestUntil, p.ComputedAt, p.FrozenAt, p.PublishedAt, pending);
@@ -221,11 +234,15 @@ public sealed class AssessmentDesk(MinshengDb db, AuditedCommit commit, CurrentU
     private async Task WriteRowsAsync(AssessmentPeriod p, AssessmentScheme scheme, CancellationToken ct)
     {
         var scores = await source.ScoreAsync(p.JurisdictionId, p.Month, scheme, p.Id, ct);
-        db.AddRange(scores.Select(s => new AssessmentRow
+        db.AddRange(scores.Select(s =>
         {
-            PeriodId = p.Id, UnitId = s.UnitId, UnitName = s.UnitName, GroupName = s.Group, Rank = s.Rank, GroupSize = s.GroupSize,
-            Score = s.Score, RatePart = s.RatePart, Deductions = s.Deductions, Bonus = s.Bonus, Received = s.Received,
-            DetailJson = ScoreDetail.Of(s).ToJson(),
+            var detail = ScoreDetail.Of(s);
+            return new AssessmentRow
+            {
+                PeriodId = p.Id, UnitId = s.UnitId, UnitName = s.UnitName, GroupName = s.Group, Rank = s.Rank, GroupSize = s.GroupSize,
+                Score = s.Score, RatePart = s.RatePart, Deductions = s.Deductions, Bonus = s.Bonus, Received = s.Received,
+                DetailJson = detail.ToJson(), RatesJson = detail.RatesToJson(),
+            };
         }));
     }
 

@@ -17,7 +17,8 @@ public sealed class SchemeRow
 /// <summary>
 /// One unit's score in one period. Rewritten on every recomputation while the month is open; once the period is
 /// frozen nothing writes these rows again, so they are the snapshot. <see cref="DetailJson"/> holds the rates and
-/// the items (<see cref="ScoreDetail"/>) as they were when computed.
+/// the items (<see cref="ScoreDetail"/>) as they were when computed; <see cref="RatesJson"/> the rates alone, written
+/// with it, for the pages that show only rates (rows written before migration 028 were filled from their detail).
 /// </summary>
 public sealed class AssessmentRow
 {
@@ -34,6 +35,7 @@ public sealed class AssessmentRow
     public double Bonus { get; set; }
     public int Received { get; set; }
     public string DetailJson { get; set; } = "";
+    public string? RatesJson { get; set; }
 }
 
 internal sealed class SchemeRowMap : IEntityTypeConfiguration<SchemeRow>

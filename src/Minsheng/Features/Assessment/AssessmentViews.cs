@@ -14,13 +14,18 @@ public sealed record ScoreDetail(IReadOnlyList<RateDetail> Rates, IReadOnlyList<
     public static ScoreDetail FromJson(string json) =>
         string.IsNullOrEmpty(json) ? new([], []) : JsonSerializer.Deserialize<ScoreDetail>(json, Json) ?? new([], []);
 
+    /// <summary>The rates alone, as the rates_json column keeps them beside the detail.</summary>
+    public string RatesToJson() => JsonSerializer.Serialize(Rates, Json);
+
     /// <summary>
-    /// Only the rates, for the ranking and the boards: a county's month keeps thousands of items (megabytes across its
-    /// rows) that those pages never show; the parser skips them without building them (measured: the 民丰县 board at
-    /// 1,000,000 appeals spent its time here).
+    /// Only the rates, for the ranking and the boards, from the rates column (a JSON array) or, for a row without it,
+    /// from the whole detail: a county's month keeps thousands of items (megabytes across its rows) that those pages
+    /// never show; the parser skips them without building them.
     /// </summary>
-    public static IReadOnlyList<RateDetail> RatesFromJson(string json) =>
-        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<RatesOnly>(json, Json)?.Rates ?? [];
+    public static IReadOnlyList<RateDetail> RatesFromJson(string? json) =>
+        string.IsNullOrEmpty(json) ? []
+        : json.TrimStart().StartsWith('[') ? JsonSerializer.Deserialize<List<RateDetail>>(json, Json) ?? []
+        : JsonSerializer.Deserialize<RatesOnly>(json, Json)?.Rates ?? [];
 
     private sealed record RatesOnly(IReadOnlyList<RateDetail>? Rates);
 

@@ -28,6 +28,8 @@ public sealed class TriageSuggestions(TriageService triage, AppealScope scope, A
 {
     public const double MinSimilarity = 0.5;
     public const int DuplicateDays = 30;
+    /// <summary>How far back open appeals are candidates at intake (read as one range per status of the index).</summary>
+    public const int OpenWindowDays = 180;
     public const int RepeatDays = 90;
     private const int MaxCandidates = 3000;
     private const int MaxShown = 5;
@@ -78,16 +80,21 @@ public sealed class TriageSuggestions(TriageService triage, AppealScope scope, A
     {
         var since = clock.GetUtcNow().AddDays(-DuplicateDays);
         var exclude = input.ExcludeAppealId ?? 0;
-        // The candidates: open appeals of any age, and recently closed ones (merged and invalid appeals are never
-        // duplicates to point at), the newest MaxCandidates. Asked as one query with that OR, the engine walks the
+        // The candidates: open appeals of the last OpenWindowDays and recently closed ones (merged and invalid appeals
+        // are never duplicates to point at), the newest MaxCandidates. Asked as one query with that OR, the engine walks the
         // created_at index through the whole table whenever fewer than MaxCandidates match (a county on SQLite:
         // 686 ms at 100,000 appeals). Asked as two, each reads one part of the (status, created_at) index, which also
         // carries the scope's columns and the version (migration 023), and the newest of both are the same rows.
         // The open ones are read whole and ordered here: they are the live workload (a county's few thousand), and an
         // ORDER BY makes SQLite, which cannot tell open statuses are rare, walk the created_at index again.
         // Ids and versions only; texts are read (and shingled) just for those not cached yet.
+        // Open appeals are bounded by a window too (OpenWindowDays): without it a city's desk would read every open
+        // appeal of its counties, however old, on each keystroke pause. One stuck for half a year is the supervisors'
+        // business, not a duplicate to offer at intake. Inside the window the newest MaxCandidates of both kinds are
+        // compared, ordered here by recency.
+        var openSince = clock.GetUtcNow().AddDays(-OpenWindowDays);
         var visible = scope.Visible().AsNoTracking().Where(a => a.Id != exclude);
-        var open = await visible.Where(a => AppealStatuses.Open.Contains(a.Status))
+        var open = await visible.Where(a => AppealStatuses.Open.Contains(a.Status) && a.CreatedAt >= openSince)
             .Select(a => new Candidate(a.Id, a.Version, a.CreatedAt)).ToListAsync(ct);
         var closed = await visible.Where(a => a.Status == AppealStatus.Closed && a.CreatedAt >= since)
             .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Take(MaxCandidates)
@@ -102,8 +109,11 @@ public sealed class TriageSuggestions(TriageService triage, AppealScope scope, A
             foreach (var t in texts) shingles.Put(t.Id, t.Version, NearDuplicates.Shingles(t.Title + "\n" + t.Content, size));
         }
         var mine = NearDuplicates.Shingles(input.Title + "\n" + input.Content, size);
+        // Two sets whose sizes differ by more than a factor 1 / MinSimilarity cannot reach it (|A ∩ B| / |A ∪ B| is at
+        // most min / max): most candidates are ruled out by their length before their shingles are merged.
         var best = candidates
-            .Select(c => (c.Id, similarity: shingles.TryGet(c.Id, c.Version, out var theirs) ? NearDuplicates.Jaccard(mine, theirs) : 0))
+            .Select(c => (c.Id, similarity: shingles.TryGet(c.Id, c.Version, out var theirs) && Comparable(mine.Length, theirs.Length)
+                ? NearDuplicates.Jaccard(mine, theirs) : 0))
             .Where(x => x.similarity >= MinSimilarity)
             .OrderByDescending(x => x.similarity).ThenByDescending(x => x.Id).Take(MaxShown).ToList();
         if (best.Count == 0) return [];
@@ -126,6 +136,8 @@ public sealed class TriageSuggestions(TriageService triage, AppealScope scope, A
             })
             .ToList();
     }
+
+    private static bool Comparable(int a, int b) => Math.Min(a, b) >= MinSimilarity * Math.Max(a, b);
 
     private sealed record Candidate(long Id, int Version, DateTimeOffset CreatedAt);
 

@@ -1,8 +1,7 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Xml;
 using Minsheng.Domain.Calendar;
 
 namespace Minsheng.Infrastructure.Export;
@@ -11,70 +10,160 @@ namespace Minsheng.Infrastructure.Export;
 /// The product's Excel exports (统计表, 台账): one sheet, a bold header row, then rows of plain values.
 /// Numbers become numeric cells Excel can sum; null an empty cell; times are written in China time;
 /// anything else as text. Strings go inline, so the file needs no shared-string table.
+/// <para>
+/// Written straight into the zip entries with an XmlWriter. The Open XML SDK's document model (kept for reading, in
+/// tests) built a dozen objects per cell and serialised them at the end: at a unit's month (a few thousand rows) that
+/// was most of the ledger export's 63 ms (p50) / 167 ms (p95) at 1,000,000 appeals, where the rows take ~10 ms.
+/// The column widths follow the longest cell, and the worksheet must state them before its rows, so each row is
+/// first turned into its cell texts (the only thing kept per cell) and then written as XML.
+/// </para>
 /// </summary>
 public static class XlsxWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private const uint BoldStyle = 1;
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string PackageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+    private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), CloseOutput = false };
+
+    /// <summary>A cell as written: its text and whether it is a number (null text: an empty cell).</summary>
+    private readonly record struct CellText(string? Text, bool Number);
 
     public static byte[] Write(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
         using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var styles = workbook.AddNewPart<WorkbookStylesPart>();
-            styles.Stylesheet = Stylesheet();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-
-            var widths = headers.Select(Width).ToArray();
-            var data = new SheetData();
-            data.Append(Row(1, headers.Cast<object?>().ToList(), BoldStyle, widths));
-            uint index = 2;
-            foreach (var row in rows) data.Append(Row(index++, row, null, widths));
-
-            var columns = new Columns(widths.Select((w, i) => new Column
-            {
-                Min = (uint)i + 1, Max = (uint)i + 1, Width = Math.Min(60, w + 2), CustomWidth = true,
-            }));
-            // The header stays in view while scrolling a long table.
-            var views = new SheetViews(new SheetView(new Pane
-            {
-                VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
-            }) { WorkbookViewId = 0 });
-            sheetPart.Worksheet = new Worksheet(views, columns, data);
-
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(sheetName) }));
-            workbook.Workbook.Save();
-        }
+        Write(stream, sheetName, headers, rows);
         return stream.ToArray();
     }
 
-    private static Row Row(uint index, IReadOnlyList<object?> values, uint? style, double[] widths)
+    /// <summary>Writes the workbook to <paramref name="output"/> (left open).</summary>
+    public static void Write(Stream output, string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
-        var row = new Row { RowIndex = index };
-        for (var i = 0; i < values.Count; i++)
+        var widths = headers.Select(Width).ToArray();
+        var cells = new List<CellText[]>();
+        foreach (var row in rows)
         {
-            var cell = Cell(values[i]);
-            cell.CellReference = ColumnName(i) + index;
-            if (style is { } s) cell.StyleIndex = s;
-            row.Append(cell);
-            if (i < widths.Length) widths[i] = Math.Max(widths[i], Width(Text(values[i])));
+            var line = new CellText[row.Count];
+            for (var i = 0; i < row.Count; i++)
+            {
+                line[i] = Cell(row[i]);
+                if (i < widths.Length) widths[i] = Math.Max(widths[i], Width(Text(row[i])));
+            }
+            cells.Add(line);
         }
-        return row;
+
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        Part(zip, "[Content_Types].xml", x =>
+        {
+            x.WriteStartElement("Types", "http://schemas.openxmlformats.org/package/2006/content-types");
+            Element(x, "Default", ("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml"));
+            Element(x, "Default", ("Extension", "xml"), ("ContentType", "application/xml"));
+            Element(x, "Override", ("PartName", "/xl/workbook.xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"));
+            Element(x, "Override", ("PartName", "/xl/styles.xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"));
+            Element(x, "Override", ("PartName", "/xl/worksheets/sheet1.xml"), ("ContentType", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"));
+        });
+        Part(zip, "_rels/.rels", x =>
+        {
+            x.WriteStartElement("Relationships", PackageRelationships);
+            Element(x, "Relationship", ("Id", "rId1"), ("Type", Relationships + "/officeDocument"), ("Target", "xl/workbook.xml"));
+        });
+        Part(zip, "xl/_rels/workbook.xml.rels", x =>
+        {
+            x.WriteStartElement("Relationships", PackageRelationships);
+            Element(x, "Relationship", ("Id", "rId1"), ("Type", Relationships + "/worksheet"), ("Target", "worksheets/sheet1.xml"));
+            Element(x, "Relationship", ("Id", "rId2"), ("Type", Relationships + "/styles"), ("Target", "styles.xml"));
+        });
+        Part(zip, "xl/workbook.xml", x =>
+        {
+            x.WriteStartElement("workbook", Main);
+            x.WriteAttributeString("xmlns", "r", null, Relationships);
+            x.WriteStartElement("sheets", Main);
+            x.WriteStartElement("sheet", Main);
+            x.WriteAttributeString("name", SheetName(sheetName));
+            x.WriteAttributeString("sheetId", "1");
+            x.WriteAttributeString("id", Relationships, "rId1");
+        });
+        Part(zip, "xl/styles.xml", Stylesheet);
+        Part(zip, "xl/worksheets/sheet1.xml", x =>
+        {
+            x.WriteStartElement("worksheet", Main);
+            // The header stays in view while scrolling a long table.
+            x.WriteStartElement("sheetViews", Main);
+            x.WriteStartElement("sheetView", Main);
+            x.WriteAttributeString("workbookViewId", "0");
+            Element(x, "pane", ("ySplit", "1"), ("topLeftCell", "A2"), ("activePane", "bottomLeft"), ("state", "frozen"));
+            x.WriteEndElement();
+            x.WriteEndElement();
+            x.WriteStartElement("cols", Main);
+            for (var i = 0; i < widths.Length; i++)
+            {
+                var n = (i + 1).ToString(CultureInfo.InvariantCulture);
+                Element(x, "col", ("min", n), ("max", n), ("width", XmlConvert.ToString(Math.Min(60, widths[i] + 2))), ("customWidth", "1"));
+            }
+            x.WriteEndElement();
+            x.WriteStartElement("sheetData", Main);
+            Row(x, 1, headers.Select(h => Cell(h)).ToArray(), bold: true);
+            var index = 2;
+            foreach (var line in cells) Row(x, index++, line, bold: false);
+        });
     }
 
-    private static Cell Cell(object? value) => value switch
+    private static void Part(ZipArchive zip, string name, Action<XmlWriter> write)
     {
-        null => new Cell(),
-        byte or short or int or long or float or double or decimal => new Cell
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var x = XmlWriter.Create(stream, Settings);
+        x.WriteStartDocument(true);
+        write(x);
+        x.WriteEndDocument(); // closes whatever the part left open
+    }
+
+    private static void Element(XmlWriter x, string name, params (string Name, string Value)[] attributes)
+    {
+        x.WriteStartElement(name); // in the default namespace in scope
+        foreach (var (n, v) in attributes) x.WriteAttributeString(n, v);
+        x.WriteEndElement();
+    }
+
+    private static void Row(XmlWriter x, int index, CellText[] cells, bool bold)
+    {
+        var number = index.ToString(CultureInfo.InvariantCulture);
+        x.WriteStartElement("row", Main);
+        x.WriteAttributeString("r", number);
+        for (var i = 0; i < cells.Length; i++)
         {
-            DataType = CellValues.Number,
-            CellValue = new CellValue(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "0"),
-        },
-        _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(Text(value)) { Space = SpaceProcessingModeValues.Preserve }) },
+            x.WriteStartElement("c", Main);
+            x.WriteAttributeString("r", ColumnName(i) + number);
+            // Style 1 is the bold header (Stylesheet); 0, Excel's default, needs no attribute.
+            if (bold) x.WriteAttributeString("s", "1");
+            var cell = cells[i];
+            if (cell.Text is null) { }
+            else if (cell.Number)
+            {
+                x.WriteAttributeString("t", "n");
+                x.WriteElementString("v", Main, cell.Text);
+            }
+            else
+            {
+                x.WriteAttributeString("t", "inlineStr");
+                x.WriteStartElement("is", Main);
+                x.WriteStartElement("t", Main);
+                x.WriteAttributeString("xml", "space", null, "preserve");
+                x.WriteString(cell.Text);
+                x.WriteEndElement();
+                x.WriteEndElement();
+            }
+            x.WriteEndElement();
+        }
+        x.WriteEndElement();
+    }
+
+    private static CellText Cell(object? value) => value switch
+    {
+        null => new(null, false),
+        byte or short or int or long or float or double or decimal => new(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "0", true),
+        _ => new(Text(value), false),
     };
 
     private static string Text(object? value) => value switch
@@ -116,9 +205,33 @@ public static class XlsxWriter
     }
 
     /// <summary>Style 0 is Excel's default; style 1 is the bold header.</summary>
-    private static Stylesheet Stylesheet() => new(
-        new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-        new Borders(new Border()) { Count = 1 },
-        new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 });
+    private static void Stylesheet(XmlWriter x)
+    {
+        x.WriteStartElement("styleSheet", Main);
+        x.WriteStartElement("fonts", Main);
+        x.WriteAttributeString("count", "2");
+        Element(x, "font");
+        x.WriteStartElement("font", Main);
+        Element(x, "b");
+        x.WriteEndElement();
+        x.WriteEndElement();
+        x.WriteStartElement("fills", Main);
+        x.WriteAttributeString("count", "2");
+        foreach (var pattern in new[] { "none", "gray125" })
+        {
+            x.WriteStartElement("fill", Main);
+            Element(x, "patternFill", ("patternType", pattern));
+            x.WriteEndElement();
+        }
+        x.WriteEndElement();
+        x.WriteStartElement("borders", Main);
+        x.WriteAttributeString("count", "1");
+        Element(x, "border");
+        x.WriteEndElement();
+        x.WriteStartElement("cellXfs", Main);
+        x.WriteAttributeString("count", "2");
+        Element(x, "xf");
+        Element(x, "xf", ("fontId", "1"), ("applyFont", "1"));
+        x.WriteEndElement();
+    }
 }

@@ -28,15 +28,15 @@ public sealed record AppealPage(IReadOnlyList<AppealSummary> Items, int Total, i
     }
 
     /// <summary>
-    /// Counts and reads one page of a text search (<see cref="AppealTextSearch.Matching"/>, unordered): counted up to
-    /// <see cref="AppealCount.SearchCap"/>, the page read newest first through <see cref="AppealTextSearch.NewestAsync"/>.
+    /// Counts and reads one page of the appeals <paramref name="filter"/> picks from <paramref name="visible"/>, as the
+    /// list API does (AppealFilter.BoundedCountAsync / NewestPageAsync); a page number past the end shows the last page.
     /// </summary>
-    public static async Task<AppealPage> ReadSearchAsync(IQueryable<Appeal> matching, Data.MinshengDb db, int? page, AppealPresenter presenter, CancellationToken ct, int size = DefaultSize)
+    public static async Task<AppealPage> ReadAsync(AppealFilter filter, IQueryable<Appeal> visible, Data.MinshengDb db, int? page,
+        AppealPresenter presenter, CancellationToken ct, int size = DefaultSize)
     {
-        var (total, capped) = await AppealCount.SearchAsync(matching, ct);
-        var pages = Math.Max(1, (total + size - 1) / size);
-        var number = Math.Clamp(page ?? 1, 1, pages);
-        var items = await AppealTextSearch.NewestAsync(matching, db, (number - 1) * size, size, ct);
+        var (total, capped) = await filter.BoundedCountAsync(visible, db, ct);
+        var number = Math.Clamp(page ?? 1, 1, Math.Max(1, (total + size - 1) / size));
+        var items = await filter.NewestPageAsync(visible, db, number, size, ct);
         return new AppealPage(await presenter.SummariesAsync(items, ct), total, number, size, capped);
     }
 }

@@ -35,10 +35,7 @@ public sealed class IndexModel(AppealScope scope, AppealPresenter presenter, Dat
         await TryAsync(async () =>
         {
             filter.Validate();
-            var query = filter.Apply(scope.Visible(), db);
-            Results = filter.SearchesText
-                ? await AppealPage.ReadSearchAsync(query, db, PageNumber, presenter, ct)
-                : await AppealPage.ReadAsync(query.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id), PageNumber, presenter, ct);
+            Results = await AppealPage.ReadAsync(filter, scope.Visible(), db, PageNumber, presenter, ct);
         });
     }
 

@@ -39,9 +39,12 @@ public sealed class LedgerModel(AppealScope scope, AppealPresenter presenter, Un
         var summaries = await presenter.SummariesAsync(rows, ct);
         var now = clock.GetUtcNow();
         var sheet = LedgerSheet.Rows(rows, summaries, now);
-        var bytes = Infrastructure.Export.XlsxWriter.Write("办理台账", LedgerSheet.Headers, sheet);
+        // Written into a buffer and sent from it: the zip writer writes synchronously, which the response body refuses.
+        var file = new MemoryStream();
+        Infrastructure.Export.XlsxWriter.Write(file, "办理台账", LedgerSheet.Headers, sheet);
+        file.Position = 0;
         var name = $"办理台账_{UnitName}_{From:yyyyMMdd}-{To:yyyyMMdd}.xlsx";
-        return File(bytes, Infrastructure.Export.XlsxWriter.ContentType, name);
+        return File(file, Infrastructure.Export.XlsxWriter.ContentType, name);
     }
 
     /// <summary>The unit's appeals dispatched within [From, To] (default: this month so far); false with field errors when the period is wrong.</summary>
